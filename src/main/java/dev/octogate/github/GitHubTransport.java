@@ -1,0 +1,232 @@
+package dev.octogate.github;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
+
+/**
+ * Runs HTTP calls to GitHub with the guarantees every call needs: one shared JAX-RS {@link Client}
+ * (built on first use, so start-up stays fast), a hard deadline for the whole call including the
+ * body, bodies over 1 MiB refused without being read into memory, GitHub's rate limit told apart,
+ * and a bounded number of calls in flight so a slow GitHub cannot take every container thread.
+ *
+ * <p>Calls run on this transport's own small pool: the request thread waits at most the timeout,
+ * then the worker (ours, so safe to interrupt) is cancelled. Nothing is retried.
+ */
+public final class GitHubTransport implements AutoCloseable {
+
+    /** Largest answer read; GitHub's answers for what Octogate asks are a few KiB. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
+    /** Calls in flight at once; beyond this callers get {@link GitHubException.Kind#OVERLOADED} at once. */
+    static final int MAX_IN_FLIGHT = 96;
+
+    /** What came back: status, the headers Octogate reads, and the body. */
+    public record Answer(int status, String etag, Link next, String contentType, byte[] body,
+                         String grantedScopes) {
+    }
+
+    private final Duration timeout;
+    private final Clock clock;
+    private final ThreadPoolExecutor workers;
+    private volatile Client client;
+
+    public GitHubTransport(Duration timeout, Clock clock) {
+        this.timeout = timeout;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, MAX_IN_FLIGHT, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "octogate-github-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The shared client, built once on first use. */
+    Client client() {
+        Client c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    int millis = Math.toIntExact(timeout.toMillis());
+                    c = ClientBuilder.newBuilder()
+                            .withConfig(new org.glassfish.jersey.client.ClientConfig()
+                                    .connectorProvider(new JavaNetHttpConnectorProvider()))
+                            .property(ClientProperties.CONNECT_TIMEOUT, millis)
+                            .property(ClientProperties.READ_TIMEOUT, millis)
+                            .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                            // GitHub's grant revocation is a DELETE with a JSON body.
+                            .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Makes one call. {@code what} names it in messages, such as "POST /login/oauth/access_token".
+     */
+    public Answer call(String what, Function<Client, Invocation> request) throws GitHubException {
+        Future<Answer> future;
+        try {
+            future = workers.submit(() -> execute(what, request));
+        } catch (RejectedExecutionException e) {
+            throw new GitHubException(GitHubException.Kind.OVERLOADED,
+                    what + ": " + MAX_IN_FLIGHT + " calls to GitHub already in flight");
+        }
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new GitHubException(GitHubException.Kind.TIMEOUT, what + ": no complete answer within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new GitHubException(GitHubException.Kind.TIMEOUT, what + ": interrupted while waiting for GitHub");
+        } catch (CancellationException e) {
+            throw new GitHubException(GitHubException.Kind.TIMEOUT, what + ": cancelled");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GitHubException g) {
+                throw g;
+            }
+            throw new GitHubException(GitHubException.Kind.BAD_ANSWER, what + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private Answer execute(String what, Function<Client, Invocation> request) throws GitHubException {
+        Response response;
+        try {
+            response = request.apply(client()).invoke();
+        } catch (ProcessingException e) {
+            throw failure(what, e);
+        }
+        try {
+            int status = response.getStatus();
+            checkRateLimit(what, status, response);
+            if (response.getLength() > MAX_BODY_BYTES) {
+                throw new GitHubException(GitHubException.Kind.BAD_ANSWER,
+                        what + ": answer of " + response.getLength() + " bytes refused (limit " + MAX_BODY_BYTES + ")");
+            }
+            byte[] body = status == 204 || status == 304 ? new byte[0] : readBounded(what, response);
+            String contentType = response.getHeaderString("Content-Type");
+            return new Answer(status, response.getHeaderString("ETag"), response.getLink("next"),
+                    contentType == null ? "" : contentType.toLowerCase(Locale.ROOT), body,
+                    response.getHeaderString("X-OAuth-Scopes"));
+        } catch (ProcessingException e) {
+            throw failure(what, e);
+        } finally {
+            response.close();
+        }
+    }
+
+    private void checkRateLimit(String what, int status, Response response) throws GitHubException {
+        if (status != 403 && status != 429) {
+            return;
+        }
+        String remaining = response.getHeaderString("x-ratelimit-remaining");
+        String retryAfter = response.getHeaderString("retry-after");
+        if (!"0".equals(remaining == null ? null : remaining.trim()) && retryAfter == null) {
+            return;
+        }
+        long seconds = 60;
+        try {
+            if (retryAfter != null) {
+                seconds = Long.parseLong(retryAfter.trim());
+            } else {
+                String reset = response.getHeaderString("x-ratelimit-reset");
+                if (reset != null) {
+                    seconds = Long.parseLong(reset.trim()) - clock.instant().getEpochSecond();
+                }
+            }
+        } catch (NumberFormatException e) {
+            // keep the default wait
+        }
+        seconds = Math.max(1, Math.min(seconds, 3600));
+        throw GitHubException.rateLimited(Duration.ofSeconds(seconds),
+                what + ": GitHub's rate limit (HTTP " + status + "), retry in " + seconds + " s");
+    }
+
+    private static byte[] readBounded(String what, Response response) throws GitHubException {
+        if (!response.hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            byte[] buffer = new byte[8192];
+            int length = 0;
+            while (true) {
+                if (length == buffer.length) {
+                    if (length >= MAX_BODY_BYTES + 1) {
+                        throw new GitHubException(GitHubException.Kind.BAD_ANSWER,
+                                what + ": answer larger than " + MAX_BODY_BYTES + " bytes refused");
+                    }
+                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BODY_BYTES + 1));
+                }
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    return Arrays.copyOf(buffer, length);
+                }
+                length += n;
+            }
+        } catch (InterruptedIOException e) {
+            throw new GitHubException(GitHubException.Kind.TIMEOUT, what + ": answer not complete in time", e);
+        } catch (IOException e) {
+            throw new GitHubException(GitHubException.Kind.BAD_ANSWER, what + ": answer cut off (" + e + ")", e);
+        }
+    }
+
+    private static GitHubException failure(String what, ProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException
+                    || cause instanceof SocketTimeoutException || cause instanceof InterruptedException
+                    || cause instanceof InterruptedIOException) {
+                return new GitHubException(GitHubException.Kind.TIMEOUT, what + ": timed out (" + cause + ")", e);
+            }
+            if (cause instanceof ConnectException) {
+                return new GitHubException(GitHubException.Kind.UNREACHABLE, what + ": cannot connect (" + cause + ")", e);
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new GitHubException(GitHubException.Kind.UNREACHABLE, what + ": " + root, e);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        Client c = client;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

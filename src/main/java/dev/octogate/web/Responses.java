@@ -1,0 +1,80 @@
+package dev.octogate.web;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes pages and JSON. Errors go to browsers as HTML pages and to everything else as JSON:
+ * never a stack trace, token or secret.
+ */
+final class Responses {
+
+    private final Jsonb jsonb;
+    private final AppUrls urls;
+
+    Responses(Jsonb jsonb, AppUrls urls) {
+        this.jsonb = jsonb;
+        this.urls = urls;
+    }
+
+    /**
+     * A browser navigation: a {@code GET} or {@code HEAD} whose {@code Accept} includes
+     * {@code text/html}. Everything else (API calls, XHR, form posts) gets JSON and never a redirect.
+     */
+    static boolean isBrowserNavigation(HttpServletRequest request) {
+        String method = request.getMethod();
+        String accept = request.getHeader("Accept");
+        return ("GET".equals(method) || "HEAD".equals(method)) && accept != null && accept.contains("text/html");
+    }
+
+    /** Whether the caller reads HTML: a navigation, or any request that accepts text/html (a form post). */
+    static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * A redirect with the {@code Location} exactly as given (path-absolute): containers may turn
+     * {@code sendRedirect} targets into absolute URLs built from the {@code Host} header.
+     */
+    static void redirect(HttpServletResponse response, int status, String location) {
+        response.setStatus(status);
+        response.setHeader("Location", location);
+        response.setContentLength(0);
+    }
+
+    void html(HttpServletResponse response, int status, String page) throws IOException {
+        write(response, status, "text/html;charset=utf-8", page);
+    }
+
+    void json(HttpServletResponse response, int status, Object value) throws IOException {
+        write(response, status, "application/json", jsonb.toJson(value));
+    }
+
+    /** An error, as a page for browsers or JSON for others, with links for browsers. */
+    void error(HttpServletRequest request, HttpServletResponse response, int status, String code, String title,
+               String message, String actions) throws IOException {
+        if (wantsHtml(request)) {
+            html(response, status, Pages.error(urls.root(request), status, title, message, actions));
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", code);
+            body.put("message", message);
+            json(response, status, body);
+        }
+    }
+
+    private static void write(HttpServletResponse response, int status, String contentType, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

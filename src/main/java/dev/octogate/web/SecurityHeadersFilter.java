@@ -1,0 +1,69 @@
+package dev.octogate.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The first filter: headers every response carries, and the last word on errors, so that nothing
+ * below can answer with a stack trace.
+ */
+final class SecurityHeadersFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(SecurityHeadersFilter.class.getName());
+
+    private final Octogate app;
+    private final String contentSecurityPolicy;
+
+    SecurityHeadersFilter(Octogate app) {
+        this.app = app;
+        // Avatars come from GitHub's hosts (or a GitHub Enterprise or stand-in host over http).
+        String github = origin(app.settings.githubUrl()) + " " + origin(app.settings.apiUrl());
+        this.contentSecurityPolicy = "default-src 'none'; img-src 'self' https: " + github
+                + "; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = AppUrls.pathInApp(request);
+        applyHeaders(path, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (AppUrls.BadRequestException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                applyHeaders(path, response);
+                app.responses.error(request, response, 400, "bad_request", "Bad request", e.getMessage(), "");
+            }
+        } catch (ServletException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected failure answering " + request.getMethod() + " " + path, e);
+            if (!response.isCommitted()) {
+                response.reset();
+                applyHeaders(path, response);
+                app.responses.error(request, response, 500, "internal_error", "Something went wrong",
+                        "This site could not answer your request. Please try again.", "");
+            }
+        }
+    }
+
+    private void applyHeaders(String path, HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
+        response.setHeader("X-Frame-Options", "DENY");
+        // The callback's URL holds the code: it must not leak through Referer.
+        response.setHeader("Referrer-Policy", path.equals("/callback") ? "no-referrer" : "same-origin");
+        if (!path.startsWith("/static/")) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+    }
+}

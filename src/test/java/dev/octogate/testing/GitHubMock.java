@@ -1,0 +1,56 @@
+package dev.octogate.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+
+/** WireMock as GitHub, on a random loopback port, with stubs for the usual answers. */
+public final class GitHubMock implements AutoCloseable {
+
+    public static final String TOKEN = "gho_testtoken0123456789";
+    public static final String USER_JSON = "{\"login\":\"octocat\",\"id\":583231,\"name\":\"The Octocat\","
+            + "\"avatar_url\":\"https://avatars.githubusercontent.com/u/583231?v=4\","
+            + "\"html_url\":\"https://github.com/octocat\",\"type\":\"User\"}";
+
+    public final WireMockServer server;
+
+    public GitHubMock() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** The token endpoint hands out {@link #TOKEN}, and {@code /user} answers for it as octocat. */
+    public GitHubMock happyPath() {
+        stubToken("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\"}");
+        stubUser(USER_JSON);
+        return this;
+    }
+
+    public void stubToken(String json) {
+        server.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(okJson(json)));
+    }
+
+    public void stubUser(String json) {
+        server.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson(json).withHeader("ETag", "W/\"etag-1\"")));
+        server.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withHeader("If-None-Match", equalTo("W/\"etag-1\""))
+                .willReturn(aResponse().withStatus(304)));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

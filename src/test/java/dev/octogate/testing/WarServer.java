@@ -1,0 +1,90 @@
+package dev.octogate.testing;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The packaged WAR ({@code target/octogate.war}) deployed on an embedded Jetty 12 on a random
+ * loopback port, with settings given as context parameters. For in-container tests (failsafe
+ * runs them after {@code package}).
+ */
+public final class WarServer implements AutoCloseable {
+
+    private final Server server;
+    private final WebAppContext webapp;
+    private final String contextPath;
+
+    private WarServer(Server server, WebAppContext webapp, String contextPath) {
+        this.server = server;
+        this.webapp = webapp;
+        this.contextPath = contextPath;
+    }
+
+    public static Path war() {
+        Path war = Path.of("target", "octogate.war");
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException("target/octogate.war is missing: run ./mvnw verify (the WAR is built in 'package')");
+        }
+        return war;
+    }
+
+    /** Starts the WAR; {@link #available()} tells whether the deployment succeeded. */
+    public static WarServer start(String contextPath, Map<String, String> settings) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath(contextPath);
+        webapp.setWar(war().toAbsolutePath().toString());
+        webapp.addConfiguration(new AnnotationConfiguration());
+        webapp.setTempDirectory(Files.createTempDirectory("octogate-it").toFile());
+        settings.forEach(webapp::setInitParameter);
+        server.setHandler(webapp);
+        server.start();
+        return new WarServer(server, webapp, contextPath);
+    }
+
+    /** Settings every test needs, pointing at a GitHub stand-in or mock at {@code github}. */
+    public static Map<String, String> settings(URI github, String... more) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("github.client-id", "test-client");
+        settings.put("github.client-secret", "test-secret-value");
+        settings.put("github.url", github.toString());
+        settings.put("github.api-url", github.toString());
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            settings.put(more[i], more[i + 1]);
+        }
+        return settings;
+    }
+
+    public boolean available() {
+        return webapp.isAvailable();
+    }
+
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The app's root URL including its context path, without a trailing slash. */
+    public URI base() {
+        return URI.create("http://localhost:" + port() + (contextPath.equals("/") ? "" : contextPath));
+    }
+
+    public String contextPath() {
+        return contextPath.equals("/") ? "" : contextPath;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
