@@ -21,6 +21,8 @@ public final class SafeRedirects {
         if (next == null || next.isEmpty() || next.length() > MAX_LENGTH) {
             return HOME;
         }
+        // A space is harmless but not valid in a Location header: send it encoded.
+        next = next.replace(" ", "%20");
         // Look at every decoding of it, since browsers and proxies may decode again.
         String candidate = next;
         for (int round = 0; round < 4; round++) {
@@ -47,7 +49,7 @@ public final class SafeRedirects {
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\' || Character.isWhitespace(c) || Character.isISOControl(c)
+            if (c < 0x20 || c == 0x7f || c == '\\' || Character.isISOControl(c)
                     || c == '\u2028' || c == '\u2029' || c == '#') {
                 return false;
             }

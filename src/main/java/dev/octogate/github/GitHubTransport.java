@@ -17,15 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
@@ -35,9 +31,11 @@ import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
  * (built on first use, so start-up stays fast), a hard deadline for the whole call including the
  * body, bodies over 1 MiB refused without being read into memory, GitHub's rate limit told apart,
  * and a bounded number of calls in flight so a slow GitHub cannot take every container thread.
+ * Nothing is retried.
  *
- * <p>Calls run on this transport's own small pool: the request thread waits at most the timeout,
- * then the worker (ours, so safe to interrupt) is cancelled. Nothing is retried.
+ * <p>The deadline: waiting for the answer's headers is bounded by the client's own request
+ * timeout; a body still arriving at the deadline is cut off by a watchdog that closes the
+ * response. Threads are never interrupted: an interrupt can break a web app's class loading.
  */
 public final class GitHubTransport implements AutoCloseable {
 
@@ -45,7 +43,7 @@ public final class GitHubTransport implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
 
     /** Calls in flight at once; beyond this callers get {@link GitHubException.Kind#OVERLOADED} at once. */
-    static final int MAX_IN_FLIGHT = 96;
+    public static final int MAX_IN_FLIGHT = 96;
 
     /** What came back: status, the headers Octogate reads, and the body. */
     public record Answer(int status, String etag, Link next, String contentType, byte[] body,
@@ -54,18 +52,19 @@ public final class GitHubTransport implements AutoCloseable {
 
     private final Duration timeout;
     private final Clock clock;
-    private final ThreadPoolExecutor workers;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final ScheduledThreadPoolExecutor watchdog;
     private volatile Client client;
 
     public GitHubTransport(Duration timeout, Clock clock) {
         this.timeout = timeout;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, MAX_IN_FLIGHT, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "octogate-github-" + threads.incrementAndGet());
+        this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "octogate-github-deadline");
             t.setDaemon(true);
             return t;
         });
+        watchdog.setRemoveOnCancelPolicy(true);
     }
 
     /** The shared client, built once on first use. */
@@ -96,39 +95,29 @@ public final class GitHubTransport implements AutoCloseable {
      * Makes one call. {@code what} names it in messages, such as "POST /login/oauth/access_token".
      */
     public Answer call(String what, Function<Client, Invocation> request) throws GitHubException {
-        Future<Answer> future;
-        try {
-            future = workers.submit(() -> execute(what, request));
-        } catch (RejectedExecutionException e) {
+        if (!inFlight.tryAcquire()) {
             throw new GitHubException(GitHubException.Kind.OVERLOADED,
                     what + ": " + MAX_IN_FLIGHT + " calls to GitHub already in flight");
         }
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new GitHubException(GitHubException.Kind.TIMEOUT, what + ": no complete answer within " + timeout.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new GitHubException(GitHubException.Kind.TIMEOUT, what + ": interrupted while waiting for GitHub");
-        } catch (CancellationException e) {
-            throw new GitHubException(GitHubException.Kind.TIMEOUT, what + ": cancelled");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GitHubException g) {
-                throw g;
-            }
-            throw new GitHubException(GitHubException.Kind.BAD_ANSWER, what + ": " + e.getCause(), e.getCause());
+            return execute(what, request, System.nanoTime() + timeout.toNanos());
+        } finally {
+            inFlight.release();
         }
     }
 
-    private Answer execute(String what, Function<Client, Invocation> request) throws GitHubException {
+    private Answer execute(String what, Function<Client, Invocation> request, long deadline) throws GitHubException {
         Response response;
         try {
             response = request.apply(client()).invoke();
         } catch (ProcessingException e) {
             throw failure(what, e);
         }
+        AtomicBoolean cutOff = new AtomicBoolean();
+        ScheduledFuture<?> guard = watchdog.schedule(() -> {
+            cutOff.set(true);
+            response.close();
+        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
             int status = response.getStatus();
             checkRateLimit(what, status, response);
@@ -137,15 +126,30 @@ public final class GitHubTransport implements AutoCloseable {
                         what + ": answer of " + response.getLength() + " bytes refused (limit " + MAX_BODY_BYTES + ")");
             }
             byte[] body = status == 204 || status == 304 ? new byte[0] : readBounded(what, response);
+            if (cutOff.get()) {
+                throw timedOut(what);
+            }
             String contentType = response.getHeaderString("Content-Type");
             return new Answer(status, response.getHeaderString("ETag"), response.getLink("next"),
                     contentType == null ? "" : contentType.toLowerCase(Locale.ROOT), body,
                     response.getHeaderString("X-OAuth-Scopes"));
-        } catch (ProcessingException e) {
-            throw failure(what, e);
+        } catch (GitHubException | RuntimeException e) {
+            if (cutOff.get()) {
+                throw timedOut(what);
+            }
+            if (e instanceof ProcessingException p) {
+                throw failure(what, p);
+            }
+            throw e;
         } finally {
+            guard.cancel(false);
             response.close();
         }
+    }
+
+    private GitHubException timedOut(String what) {
+        return new GitHubException(GitHubException.Kind.TIMEOUT,
+                what + ": no complete answer within " + timeout.toSeconds() + " s");
     }
 
     private void checkRateLimit(String what, int status, Response response) throws GitHubException {
@@ -223,7 +227,7 @@ public final class GitHubTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        watchdog.shutdownNow();
         Client c = client;
         if (c != null) {
             c.close();

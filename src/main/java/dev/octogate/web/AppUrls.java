@@ -4,6 +4,8 @@ import dev.octogate.auth.QueryString;
 import dev.octogate.config.Settings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,8 +37,20 @@ final class AppUrls {
 
     /** The sign-in URL that leads back to {@code next}. */
     String login(HttpServletRequest request, String next) {
+        return login(request, next, false);
+    }
+
+    /** The same, asking GitHub to offer another account when {@code selectAccount}. */
+    String login(HttpServletRequest request, String next, boolean selectAccount) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (next != null && !next.equals("/")) {
+            query.put("next", next);
+        }
+        if (selectAccount) {
+            query.put("prompt", "select_account");
+        }
         String login = path(request, "/login");
-        return next == null || next.equals("/") ? login : login + "?next=" + QueryString.encode(next);
+        return query.isEmpty() ? login : login + "?" + QueryString.of(query);
     }
 
     /** The {@code redirect_uri}: APP_BASE_URL + /callback, else derived from the request. */

@@ -32,8 +32,7 @@ final class CallbackServlet extends HttpServlet {
         }
         String actions = "";
         if (failure.reason() == SignInFailure.Reason.NOT_ALLOWED) {
-            actions += Pages.link(app.urls.login(request, failure.next()) + (failure.next().equals("/") ? "?" : "&")
-                    + "prompt=select_account", "Sign in with another GitHub account");
+            actions += Pages.link(app.urls.login(request, failure.next(), true), "Sign in with another GitHub account");
         } else if (failure.offersStartAgain()) {
             actions += Pages.link(app.urls.login(request, failure.next()), "Start again");
         }

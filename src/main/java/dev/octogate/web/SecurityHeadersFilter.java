@@ -45,7 +45,9 @@ final class SecurityHeadersFilter extends HttpFilter {
                 applyHeaders(path, response);
                 app.responses.error(request, response, 400, "bad_request", "Bad request", e.getMessage(), "");
             }
-        } catch (ServletException | RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (ServletException | RuntimeException | Error e) {
             LOG.log(Level.SEVERE, "unexpected failure answering " + request.getMethod() + " " + path, e);
             if (!response.isCommitted()) {
                 response.reset();

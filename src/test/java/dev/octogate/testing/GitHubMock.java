@@ -22,7 +22,7 @@ public final class GitHubMock implements AutoCloseable {
     public final WireMockServer server;
 
     public GitHubMock() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(100));
         server.start();
     }
 

@@ -48,6 +48,11 @@ public final class WarServer implements AutoCloseable {
         webapp.addConfiguration(new AnnotationConfiguration());
         webapp.setTempDirectory(Files.createTempDirectory("octogate-it").toFile());
         settings.forEach(webapp::setInitParameter);
+        // The test class path holds the same libraries as the WAR (and Octogate's own classes).
+        // A real container's does not: hide them, so the webapp uses only what the WAR brings.
+        webapp.addHiddenClassMatcher(new org.eclipse.jetty.util.ClassMatcher(
+                "dev.octogate.", "org.glassfish.", "jakarta.ws.rs.", "jakarta.json.", "jakarta.inject.",
+                "jakarta.annotation.", "org.eclipse.yasson.", "org.jvnet."));
         server.setHandler(webapp);
         server.start();
         return new WarServer(server, webapp, contextPath);
