@@ -31,7 +31,8 @@ import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
  * (built on first use, so start-up stays fast), a hard deadline for the whole call including the
  * body, bodies over 1 MiB refused without being read into memory, GitHub's rate limit told apart,
  * and a bounded number of calls in flight so a slow GitHub cannot take every container thread.
- * Nothing is retried.
+ * Nothing is retried here. (Java's HTTP client itself sends a GET once more when a kept-alive
+ * connection turns out closed before any answer came; POSTs, such as the single-use code, never.)
  *
  * <p>The deadline: waiting for the answer's headers is bounded by the client's own request
  * timeout; a body still arriving at the deadline is cut off by a watchdog that closes the
@@ -65,6 +66,9 @@ public final class GitHubTransport implements AutoCloseable {
             return t;
         });
         watchdog.setRemoveOnCancelPolicy(true);
+        // Build the client in the background: context start stays fast, and the first sign-in
+        // does not pay for Jersey's start-up.
+        watchdog.execute(this::client);
     }
 
     /** The shared client, built once on first use. */
@@ -100,18 +104,21 @@ public final class GitHubTransport implements AutoCloseable {
                     what + ": " + MAX_IN_FLIGHT + " calls to GitHub already in flight");
         }
         try {
-            return execute(what, request, System.nanoTime() + timeout.toNanos());
+            Client c = client(); // before the deadline starts: building it is not GitHub's time
+            return execute(what, request.apply(c), System.nanoTime() + timeout.toNanos());
         } finally {
             inFlight.release();
         }
     }
 
-    private Answer execute(String what, Function<Client, Invocation> request, long deadline) throws GitHubException {
+    private Answer execute(String what, Invocation request, long deadline) throws GitHubException {
         Response response;
         try {
-            response = request.apply(client()).invoke();
+            response = request.invoke();
         } catch (ProcessingException e) {
             throw failure(what, e);
+        } catch (RuntimeException e) { // such as a client closed at undeploy
+            throw new GitHubException(GitHubException.Kind.UNREACHABLE, what + ": " + e, e);
         }
         AtomicBoolean cutOff = new AtomicBoolean();
         ScheduledFuture<?> guard = watchdog.schedule(() -> {
@@ -139,6 +146,9 @@ public final class GitHubTransport implements AutoCloseable {
             }
             if (e instanceof ProcessingException p) {
                 throw failure(what, p);
+            }
+            if (e instanceof RuntimeException) {
+                throw new GitHubException(GitHubException.Kind.BAD_ANSWER, what + ": " + e, e);
             }
             throw e;
         } finally {

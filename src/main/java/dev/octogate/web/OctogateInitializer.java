@@ -59,6 +59,8 @@ public final class OctogateInitializer implements ServletContainerInitializer {
                     + "Behind a proxy, set it to the app's public URL.");
         }
         configureSessions(context, settings);
+        // No directory listing of /static/ on Jetty (Tomcat lists none by default).
+        context.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");
 
         // Order matters and is fixed here: headers and error handling outermost, then path checks, then the guard.
         addFilter(context, "octogate-security-headers", new SecurityHeadersFilter(app));

@@ -47,14 +47,43 @@ final class SecurityHeadersFilter extends HttpFilter {
             }
         } catch (VirtualMachineError e) {
             throw e;
-        } catch (ServletException | RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, "unexpected failure answering " + request.getMethod() + " " + path, e);
-            if (!response.isCommitted()) {
-                response.reset();
-                applyHeaders(path, response);
-                app.responses.error(request, response, 500, "internal_error", "Something went wrong",
-                        "This site could not answer your request. Please try again.", "");
+        } catch (RuntimeException e) {
+            if (isBadRequest(e)) {
+                // Input the container could not parse, such as a form body with a malformed %-escape.
+                LOG.info(() -> "bad request to " + request.getMethod() + " " + path + ": " + e.getMessage());
+                if (!response.isCommitted()) {
+                    response.reset();
+                    applyHeaders(path, response);
+                    app.responses.error(request, response, 400, "bad_request", "Bad request",
+                            "The request could not be read.", "");
+                }
+            } else {
+                fail(request, response, path, e);
             }
+        } catch (ServletException | Error e) {
+            fail(request, response, path, e);
+        }
+    }
+
+    /** A request the container could not parse: Jetty's BadMessageException, or a bad character encoding. */
+    private static boolean isBadRequest(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("BadMessageException")
+                    || t instanceof java.nio.charset.CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void fail(HttpServletRequest request, HttpServletResponse response, String path, Throwable e)
+            throws IOException {
+        LOG.log(Level.SEVERE, "unexpected failure answering " + request.getMethod() + " " + path, e);
+        if (!response.isCommitted()) {
+            response.reset();
+            applyHeaders(path, response);
+            app.responses.error(request, response, 500, "internal_error", "Something went wrong",
+                    "This site could not answer your request. Please try again.", "");
         }
     }
 

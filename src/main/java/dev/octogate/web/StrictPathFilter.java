@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Refuses request paths whose meaning depends on who decodes them ({@code ;params}, encoded
- * slashes and dots, {@code //}, {@code ..}) and session ids offered in a URL. Containers differ on
+ * slashes and dots, {@code //}, {@code ..}), malformed escapes in the query, and session ids
+ * offered in a URL. Containers differ on
  * these, so rather than hope the guard sees what the servlet sees, they get a {@code 400}.
  */
 final class StrictPathFilter extends HttpFilter {
@@ -29,14 +30,35 @@ final class StrictPathFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String problem = problem(request.getRequestURI());
+        if (problem == null && !validEscapes(request.getQueryString())) {
+            problem = "The query string has a malformed %-escape.";
+        }
         if (problem == null && request.isRequestedSessionIdFromURL()) {
             problem = "Session ids are not accepted in URLs.";
         }
         if (problem != null) {
-            app.responses.error(request, response, 400, "bad_request", "Bad request", problem, "");
+            // A mangled callback still offers a fresh sign-in; anything else a way back to the app.
+            String action = "/callback".equals(AppUrls.pathInApp(request))
+                    ? Pages.link(app.urls.path(request, "/login"), "Start again")
+                    : Pages.link(app.urls.path(request, "/"), "Go to the start page");
+            app.responses.error(request, response, 400, "bad_request", "Bad request", problem, action);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether every {@code %} is followed by two hex digits (containers differ on the rest). */
+    static boolean validEscapes(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                    || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why this raw request path is refused, or null. */

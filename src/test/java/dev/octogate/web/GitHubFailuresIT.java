@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.octogate.testing.CapturedLogs;
+import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
@@ -40,7 +40,7 @@ class GitHubFailuresIT {
     static GitHubMock github;
     static WarServer app;
     TestBrowser browser;
-    CapturedLogs logs;
+    LogCapture logs;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,7 +60,7 @@ class GitHubFailuresIT {
         github.server.resetAll();
         github.happyPath();
         browser = new TestBrowser();
-        logs = new CapturedLogs();
+        logs = LogCapture.of("dev.octogate");
     }
 
     @AfterEach

@@ -1,0 +1,161 @@
+package dev.octogate.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.octogate.testing.LogCapture;
+import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.TestBrowser;
+import dev.octogate.testing.WarServer;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Step 6: with {@code app.revalidate-seconds=0} every request of a signed-in session re-checks its
+ * token with a conditional {@code GET /user}; revoked tokens end the session, outages do not, and
+ * expiring tokens are refreshed once.
+ */
+class RevalidationIT {
+
+    static GitHubMock github;
+    static WarServer app;
+    TestBrowser browser;
+    LogCapture logs;
+
+    @BeforeAll
+    static void start() throws Exception {
+        github = new GitHubMock();
+        app = WarServer.start("/", WarServer.settings(github.uri(), "app.revalidate-seconds", "0",
+                "github.timeout-seconds", "2"));
+        assertTrue(app.available());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+        github.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        github.server.resetAll();
+        github.happyPath();
+        browser = new TestBrowser();
+        logs = LogCapture.of("dev.octogate");
+    }
+
+    @AfterEach
+    void closeLogs() {
+        logs.close();
+    }
+
+    URI url(String path) {
+        return URI.create(app.base() + path);
+    }
+
+    void signIn() throws Exception {
+        URI authorize = TestBrowser.location(browser.get(url("/login")));
+        String state = TestBrowser.query(authorize).get("state");
+        assertEquals(302, browser.get(url("/callback?code=c&state=" + state)).statusCode());
+    }
+
+    @Test
+    void unchangedUserIsCheckedWithIfNoneMatch() throws Exception {
+        signIn();
+        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode());
+        github.server.verify(getRequestedFor(urlPathEqualTo("/user")).withHeader("If-None-Match", equalTo("W/\"etag-1\"")));
+    }
+
+    @Test
+    void profileIsRefreshedByTheSameCall() throws Exception {
+        signIn();
+        github.server.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + GitHubMock.TOKEN))
+                .willReturn(okJson(GitHubMock.USER_JSON.replace("The Octocat", "Mona the Octocat")).withHeader("ETag", "W/\"etag-2\"")));
+        assertTrue(browser.get(url("/")).body().contains("Mona the Octocat"));
+    }
+
+    @Test
+    void revokedTokenEndsTheSession() throws Exception {
+        signIn();
+        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"message\":\"Bad credentials\"}")));
+        HttpResponse<String> page = browser.get(url("/"));
+        assertEquals(302, page.statusCode(), "browser goes to sign-in");
+        assertTrue(TestBrowser.location(page).getPath().endsWith("/login"));
+        assertEquals(401, browser.get(url("/api/me"), "application/json").statusCode());
+        assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("login=octocat") && l.contains("id=583231")
+                && l.contains("session-ended")), logs.all().toString());
+    }
+
+    @Test
+    void gitHubOutageKeepsTheSessionAndWarns() throws Exception {
+        signIn();
+        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(503)));
+        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode());
+        assertTrue(logs.messages(Level.WARNING).stream().anyMatch(l -> l.contains("octocat") && l.contains("503")),
+                logs.all().toString());
+        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
+        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode(), "kept through a timeout too");
+    }
+
+    @Test
+    void expiringTokenIsRefreshedOnceEvenUnderConcurrentRequests() throws Exception {
+        github.stubToken("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
+                + "\"expires_in\":30,\"refresh_token\":\"ghr_first\",\"refresh_token_expires_in\":15897600}");
+        signIn();
+        github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .willReturn(okJson("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
+                        + "\"expires_in\":28800,\"refresh_token\":\"ghr_second\",\"refresh_token_expires_in\":15897600}")
+                        .withFixedDelay(700)));
+        List<CompletableFuture<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return browser.get(url("/api/me"), "application/json").statusCode();
+                } catch (Exception e) {
+                    return -1;
+                }
+            }));
+        }
+        for (CompletableFuture<Integer> request : requests) {
+            assertEquals(200, request.get());
+        }
+        github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(containing("refresh_token=ghr_first")));
+        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode());
+        github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(containing("grant_type=refresh_token")));
+    }
+
+    @Test
+    void refusedRefreshEndsTheSession() throws Exception {
+        github.stubToken("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
+                + "\"expires_in\":30,\"refresh_token\":\"ghr_first\"}");
+        signIn();
+        github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .willReturn(okJson("{\"error\":\"bad_refresh_token\"}")));
+        assertEquals(401, browser.get(url("/api/me"), "application/json").statusCode());
+        assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("bad_refresh_token")), logs.all().toString());
+    }
+}
