@@ -59,6 +59,32 @@ public record SignedInUser(
                 nextCheck, csrfToken);
     }
 
+    /** Stored in the compact form: a session store keeps one of these per signed-in user. */
+    @java.io.Serial
+    private Object writeReplace() {
+        return new Stored(new CompactForm.Writer(Stored.VERSION)
+                .string(profile.login()).number(profile.id()).string(profile.name())
+                .string(profile.avatarUrl()).string(profile.htmlUrl())
+                .string(accessToken).string(String.join(" ", scopes)).instant(tokenExpiresAt).string(refreshToken)
+                .string(etag).instant(signedInAt).instant(checkDueAt).string(csrfToken)
+                .done());
+    }
+
+    /** The serialised form of a {@link SignedInUser}. */
+    private record Stored(byte[] form) implements Serializable {
+        static final int VERSION = 1;
+
+        @java.io.Serial
+        private Object readResolve() throws java.io.ObjectStreamException {
+            CompactForm.Reader in = new CompactForm.Reader(form, VERSION);
+            GitHubUser profile = new GitHubUser(in.string(), in.number(), in.string(), in.string(), in.string());
+            String token = in.string();
+            String scopes = in.string();
+            return new SignedInUser(profile, token, scopes.isEmpty() ? List.of() : List.of(scopes.split(" ")),
+                    in.instant(), in.string(), in.string(), in.instant(), in.instant(), in.string());
+        }
+    }
+
     @Override
     public String toString() {
         return "SignedInUser[" + profile.login() + " (" + profile.id() + ")]";

@@ -88,6 +88,29 @@ public final class WarServer implements AutoCloseable {
         return contextPath.equals("/") ? "" : contextPath;
     }
 
+    /**
+     * The session behind a session cookie, serialised as Jetty's session stores (JDBC, file)
+     * serialise it: {@code SessionData.serializeAttributes} into an {@code ObjectOutputStream}.
+     */
+    public byte[] storedSession(String cookieValue) throws Exception {
+        var handler = webapp.getSessionHandler();
+        String id = handler.getSessionIdManager().getId(cookieValue);
+        var session = handler.getManagedSession(id);
+        if (session == null) {
+            throw new IllegalStateException("no session " + id);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(webapp.getClassLoader());
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            org.eclipse.jetty.session.SessionData.serializeAttributes(session.getSessionData(), out);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return bytes.toByteArray();
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

@@ -1,0 +1,76 @@
+package dev.octogate.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.TestBrowser;
+import dev.octogate.testing.WarServer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A signed-in session, serialised the way a shared session store does, stays small (it is read and
+ * written on every request by every node) and holds the access token once.
+ */
+class SessionSizeIT {
+
+    static GitHubMock github;
+    static WarServer app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        github = new GitHubMock().happyPath();
+        app = WarServer.start("/", WarServer.settings(github.uri(), "github.scope", "read:org"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+        github.close();
+    }
+
+    @Test
+    void signedInSessionIsSmallAndHoldsTheTokenOnce() throws Exception {
+        TestBrowser browser = new TestBrowser();
+        URI authorize = TestBrowser.location(browser.get(URI.create(app.base() + "/login?next=/api/me")));
+        String state = TestBrowser.query(authorize).get("state");
+        assertEquals(302, browser.get(URI.create(app.base() + "/callback?code=c&state=" + state)).statusCode());
+        assertEquals(200, browser.get(URI.create(app.base() + "/api/me"), "application/json").statusCode());
+
+        byte[] stored = app.storedSession(browser.sessionId());
+        System.out.println("serialised signed-in session: " + stored.length + " bytes");
+        assertTrue(stored.length <= 1024, "at most 1 KiB: " + stored.length + " bytes");
+        assertEquals(1, occurrences(stored, GitHubMock.TOKEN.getBytes(StandardCharsets.UTF_8)), "the token is stored once");
+    }
+
+    @Test
+    void aSecondTabsPendingSignInKeepsItUnderTwoKiB() throws Exception {
+        TestBrowser browser = new TestBrowser();
+        URI first = TestBrowser.location(browser.get(URI.create(app.base() + "/login?next=/a")));
+        TestBrowser.location(browser.get(URI.create(app.base() + "/login?next=/b"))); // second tab, not finished
+        String state = TestBrowser.query(first).get("state");
+        assertEquals(302, browser.get(URI.create(app.base() + "/callback?code=c&state=" + state)).statusCode());
+        byte[] stored = app.storedSession(browser.sessionId());
+        assertTrue(stored.length < 2048, "under 2 KiB: " + stored.length + " bytes");
+        assertEquals(1, occurrences(stored, GitHubMock.TOKEN.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, occurrences(stored, state.getBytes(StandardCharsets.UTF_8)), "no state is stored");
+    }
+
+    static int occurrences(byte[] haystack, byte[] needle) {
+        int count = 0;
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            count++;
+        }
+        return count;
+    }
+}
