@@ -42,7 +42,8 @@ public class GitHubClient implements AutoCloseable {
     private final Settings settings;
     private final GitHubTransport transport;
     private final Clock clock;
-    private final Jsonb jsonb = JsonbBuilder.create();
+    /** Built on first use: Yasson's start-up is not the context's. */
+    private volatile Jsonb jsonb;
 
     public GitHubClient(Settings settings, GitHubTransport transport, Clock clock) {
         this.settings = settings;
@@ -176,7 +177,7 @@ public class GitHubClient implements AutoCloseable {
         String what = "DELETE /applications/{client_id}/grant";
         String basic = Base64.getEncoder().encodeToString(
                 (settings.clientId() + ":" + settings.clientSecret().value()).getBytes(StandardCharsets.UTF_8));
-        String body = jsonb.toJson(Map.of("access_token", accessToken));
+        String body = jsonb().toJson(Map.of("access_token", accessToken));
         GitHubTransport.Answer answer = transport.call(what, client -> client
                 .target(settings.apiUrl() + "/applications/" + settings.clientId() + "/grant")
                 .request()
@@ -214,7 +215,7 @@ public class GitHubClient implements AutoCloseable {
                     what + ": HTTP " + answer.status() + " with an HTML page instead of JSON");
         }
         try {
-            T value = jsonb.fromJson(new String(answer.body(), StandardCharsets.UTF_8), type);
+            T value = jsonb().fromJson(new String(answer.body(), StandardCharsets.UTF_8), type);
             if (value == null) {
                 throw new JsonbException("empty");
             }
@@ -236,13 +237,30 @@ public class GitHubClient implements AutoCloseable {
         return s == null || s.isBlank() ? null : s;
     }
 
+    private Jsonb jsonb() {
+        Jsonb j = jsonb;
+        if (j == null) {
+            synchronized (this) {
+                j = jsonb;
+                if (j == null) {
+                    j = JsonbBuilder.create();
+                    jsonb = j;
+                }
+            }
+        }
+        return j;
+    }
+
     @Override
     public void close() {
         transport.close();
-        try {
-            jsonb.close();
-        } catch (Exception e) {
-            // nothing to do at shutdown
+        Jsonb j = jsonb;
+        if (j != null) {
+            try {
+                j.close();
+            } catch (Exception e) {
+                // nothing to do at shutdown
+            }
         }
     }
 }

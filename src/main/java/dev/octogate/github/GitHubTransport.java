@@ -66,9 +66,9 @@ public final class GitHubTransport implements AutoCloseable {
             return t;
         });
         watchdog.setRemoveOnCancelPolicy(true);
-        // Build the client in the background: context start stays fast, and the first sign-in
-        // does not pay for Jersey's start-up.
-        watchdog.execute(this::client);
+        // Build the client in the background, once the container has finished starting the app:
+        // context start stays fast, and the first sign-in does not pay for Jersey's start-up.
+        watchdog.schedule(this::client, 2, TimeUnit.SECONDS);
     }
 
     /** The shared client, built once on first use. */

@@ -9,8 +9,6 @@ import dev.octogate.auth.SessionRevalidation;
 import dev.octogate.auth.SignOut;
 import dev.octogate.config.Settings;
 import dev.octogate.github.GitHubClient;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.time.Clock;
 
 /**
@@ -29,7 +27,6 @@ final class Octogate implements AutoCloseable {
     final AppUrls urls;
     final Responses responses;
     final SessionLocks locks = new SessionLocks();
-    final Jsonb jsonb = JsonbBuilder.create();
 
     Octogate(Settings settings, GitHubClient github, Clock clock) {
         this.settings = settings;
@@ -43,7 +40,7 @@ final class Octogate implements AutoCloseable {
         this.revalidation = new SessionRevalidation(settings, github, clock);
         this.signOut = new SignOut(settings, github);
         this.urls = new AppUrls(settings);
-        this.responses = new Responses(jsonb, urls);
+        this.responses = new Responses(urls);
     }
 
     /** The signed-in user of this request's session, after any check that is due. */
@@ -55,10 +52,5 @@ final class Octogate implements AutoCloseable {
     @Override
     public void close() {
         github.close();
-        try {
-            jsonb.close();
-        } catch (Exception e) {
-            // shutting down anyway
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.octogate.web;
 
-import jakarta.json.bind.Jsonb;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.ByteArrayOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,11 +17,11 @@ import java.util.Map;
  */
 final class Responses {
 
-    private final Jsonb jsonb;
     private final AppUrls urls;
+    /** JSON-P's generator: flat objects need no object mapping, and it runs on every {@code /api/me}. */
+    private volatile JsonGeneratorFactory json;
 
-    Responses(Jsonb jsonb, AppUrls urls) {
-        this.jsonb = jsonb;
+    Responses(AppUrls urls) {
         this.urls = urls;
     }
 
@@ -52,8 +55,32 @@ final class Responses {
         write(response, status, "text/html;charset=utf-8", page);
     }
 
-    void json(HttpServletResponse response, int status, Object value) throws IOException {
-        write(response, status, "application/json", jsonb.toJson(value));
+    /** A flat JSON object; values are strings, numbers or null, written in the map's order. */
+    void json(HttpServletResponse response, int status, Map<String, ?> fields) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = generators().createGenerator(bytes, StandardCharsets.UTF_8)) {
+            out.writeStartObject();
+            fields.forEach((name, value) -> {
+                if (value == null) {
+                    out.writeNull(name);
+                } else if (value instanceof Long || value instanceof Integer) {
+                    out.write(name, ((Number) value).longValue());
+                } else {
+                    out.write(name, value.toString());
+                }
+            });
+            out.writeEnd();
+        }
+        write(response, status, "application/json", bytes.toByteArray());
+    }
+
+    private JsonGeneratorFactory generators() {
+        JsonGeneratorFactory factory = json;
+        if (factory == null) {
+            factory = Json.createGeneratorFactory(Map.of());
+            json = factory;
+        }
+        return factory;
     }
 
     /** An error, as a page for browsers or JSON for others, with links for browsers. */
@@ -71,7 +98,11 @@ final class Responses {
 
     private static void write(HttpServletResponse response, int status, String contentType, String body)
             throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        write(response, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpServletResponse response, int status, String contentType, byte[] bytes)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(contentType);
         response.setContentLength(bytes.length);

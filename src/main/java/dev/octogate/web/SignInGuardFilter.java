@@ -25,7 +25,7 @@ final class SignInGuardFilter extends HttpFilter {
     static final String USER = "octogate.user";
 
     private static final PublicPaths BUILT_IN = new PublicPaths(
-            List.of("/login", "/callback", "/signed-out", "/health"), List.of("/static"));
+            List.of("/login", "/callback", "/signed-out", "/health", "/favicon.ico"), List.of("/static"));
 
     private final Octogate app;
 

@@ -47,6 +47,20 @@ final class StrictPathFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    /** No character that could start any of the refused forms. */
+    private static boolean plain(String rawPath) {
+        char previous = 0;
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == ';' || c == '%' || c == '\\' || c == '.' && previous == '/'
+                    || c == '/' && previous == '/') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
     /** Whether every {@code %} is followed by two hex digits (containers differ on the rest). */
     static boolean validEscapes(String raw) {
         if (raw == null) {
@@ -63,6 +77,9 @@ final class StrictPathFilter extends HttpFilter {
 
     /** Why this raw request path is refused, or null. */
     static String problem(String rawPath) {
+        if (plain(rawPath)) {
+            return null; // the common case, decided in one pass
+        }
         String lower = rawPath.toLowerCase(Locale.ROOT);
         for (String ambiguous : AMBIGUOUS) {
             if (lower.contains(ambiguous)) {

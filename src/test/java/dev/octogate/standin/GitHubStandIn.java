@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +55,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private final String clientSecret;
     private final String registeredCallback;
     private final Duration tokenLifetime;
-    private final Duration latency;
+    private volatile Duration latency;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
@@ -62,8 +63,18 @@ public final class GitHubStandIn implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger tokenExchanges = new AtomicInteger();
     private final AtomicInteger userCalls = new AtomicInteger();
+    /** Client ports of the connections the app's own calls came on: one per TCP connection. */
+    private final Set<String> apiConnections = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
     private final ExecutorService executor;
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every answer
+        // waits for the client's delayed ACK (some 40 ms), which would be the stand-in's time, not GitHub's.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private GitHubStandIn(Builder builder) throws IOException {
         this.clientId = builder.clientId;
@@ -122,7 +133,7 @@ public final class GitHubStandIn implements AutoCloseable {
             return this;
         }
 
-        /** Added to every answer, to imitate a distant GitHub. */
+        /** Added to every answer to the app's own calls (token, API), to imitate a distant GitHub. */
         public Builder latency(Duration latency) {
             this.latency = latency;
             return this;
@@ -163,6 +174,20 @@ public final class GitHubStandIn implements AutoCloseable {
         return userCalls.get();
     }
 
+    /** How many TCP connections the app opened for its calls (token, API) since the last reset. */
+    public int apiConnections() {
+        return apiConnections.size();
+    }
+
+    public void resetApiConnections() {
+        apiConnections.clear();
+    }
+
+    /** Changes the added latency of the app's calls from now on. */
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
     /** Revokes every token of an account, as a user does in GitHub's settings. */
     public void revokeAll(String login) {
         tokens.values().removeIf(t -> t.account().login().equals(login));
@@ -177,12 +202,18 @@ public final class GitHubStandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!latency.isZero()) {
-                Thread.sleep(latency.toMillis());
-            }
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/api/v3/")) {
                 path = path.substring("/api/v3".length());
+            }
+            boolean appCall = path.equals("/login/oauth/access_token") || path.startsWith("/user")
+                    || path.startsWith("/applications/");
+            if (appCall) {
+                apiConnections.add(exchange.getRemoteAddress().toString());
+                Duration wait = latency;
+                if (!wait.isZero()) {
+                    Thread.sleep(wait.toMillis());
+                }
             }
             String method = exchange.getRequestMethod();
             switch (method + " " + path) {

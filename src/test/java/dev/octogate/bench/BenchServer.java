@@ -1,0 +1,197 @@
+package dev.octogate.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.octogate.standin.GitHubStandIn;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+
+/**
+ * The server side of {@code bench/run}: one JVM with the packaged WAR at {@code /} and a bare
+ * servlet at {@code /bare/hello} on the same embedded Jetty 12, the GitHub stand-in on loopback, and
+ * a small admin port for what must be measured inside the JVM (heap, a stored session, connections
+ * to the stand-in, context start-up). It prints one line, {@code PORTS app admin standin}, when ready.
+ */
+public final class BenchServer {
+
+    /** The limit of this machine: a servlet that writes a constant, in the same container. */
+    public static final class HelloServlet extends HttpServlet {
+        private static final byte[] HELLO = "Hello world!".getBytes(StandardCharsets.UTF_8);
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.setContentLength(HELLO.length);
+            response.getOutputStream().write(HELLO);
+        }
+    }
+
+    private final Path war;
+    private final GitHubStandIn standIn;
+    private final Server server;
+    private final WebAppContext webapp;
+
+    BenchServer(Path war) throws Exception {
+        this.war = war;
+        this.standIn = GitHubStandIn.builder().port(0).start();
+        this.server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        this.webapp = webapp("/", war, standIn);
+        ServletContextHandler bare = new ServletContextHandler("/bare");
+        bare.addServlet(HelloServlet.class, "/hello");
+        server.setHandler(new ContextHandlerCollection(webapp, bare));
+        server.start();
+    }
+
+    static WebAppContext webapp(String contextPath, Path war, GitHubStandIn standIn) throws IOException {
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath(contextPath);
+        webapp.setWar(war.toAbsolutePath().toString());
+        webapp.addConfiguration(new AnnotationConfiguration());
+        webapp.setTempDirectory(Files.createTempDirectory("octogate-bench").toFile());
+        webapp.setInitParameter("github.client-id", standIn.clientId());
+        webapp.setInitParameter("github.client-secret", standIn.clientSecret());
+        webapp.setInitParameter("github.url", standIn.url().toString());
+        webapp.setInitParameter("github.api-url", standIn.url().toString());
+        // As a real deployment: the classes come from the WAR only.
+        webapp.addHiddenClassMatcher(new org.eclipse.jetty.util.ClassMatcher("dev.octogate.", "org.glassfish.",
+                "jakarta.ws.rs.", "jakarta.json.", "jakarta.inject.", "jakarta.annotation.", "org.eclipse.yasson.", "org.jvnet."));
+        return webapp;
+    }
+
+    int appPort() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchServer bench = new BenchServer(Path.of(args.length > 0 ? args[0] : "target/octogate.war"));
+        HttpServer admin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        admin.createContext("/heap", exchange -> answer(exchange, Long.toString(usedHeapAfterGc())));
+        admin.createContext("/connections", exchange -> answer(exchange, Integer.toString(bench.standIn.apiConnections())));
+        admin.createContext("/connections/reset", exchange -> {
+            bench.standIn.resetApiConnections();
+            answer(exchange, "0");
+        });
+        admin.createContext("/latency", exchange -> {
+            long millis = Long.parseLong(exchange.getRequestURI().getQuery().replace("ms=", ""));
+            bench.standIn.latency(Duration.ofMillis(millis));
+            answer(exchange, Long.toString(millis));
+        });
+        admin.createContext("/session-size", exchange -> {
+            String cookie = exchange.getRequestURI().getQuery().replace("id=", "");
+            try {
+                answer(exchange, Integer.toString(bench.storedSessionSize(cookie)));
+            } catch (Exception e) {
+                answer(exchange, "-1 " + e);
+            }
+        });
+        admin.createContext("/sessions", exchange -> answer(exchange, Long.toString(
+                ((org.eclipse.jetty.session.DefaultSessionCache) bench.webapp.getSessionHandler().getSessionCache())
+                        .getSessionsCurrent())));
+        admin.createContext("/startup", exchange -> {
+            int runs = Integer.parseInt(exchange.getRequestURI().getQuery().replace("runs=", ""));
+            try {
+                answer(exchange, bench.startups(runs).toString().replaceAll("[\\[\\] ]", ""));
+            } catch (Exception e) {
+                answer(exchange, "-1 " + e);
+            }
+        });
+        admin.start();
+        System.out.println("PORTS " + bench.appPort() + " " + admin.getAddress().getPort() + " " + bench.standIn.port());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    /** Serialised like Jetty's JDBC and file session stores do it. */
+    int storedSessionSize(String cookieValue) throws Exception {
+        var handler = webapp.getSessionHandler();
+        var session = handler.getManagedSession(handler.getSessionIdManager().getId(cookieValue));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(webapp.getClassLoader());
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            org.eclipse.jetty.session.SessionData.serializeAttributes(session.getSessionData(), out);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return bytes.size();
+    }
+
+    /**
+     * Milliseconds from starting a new context of the WAR (in a server of its own, already
+     * listening) to its first {@code 200} on {@code /health}, {@code runs} times.
+     */
+    List<Long> startups(int runs) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Server fresh = new Server();
+            ServerConnector connector = new ServerConnector(fresh);
+            connector.setHost("127.0.0.1");
+            fresh.addConnector(connector);
+            ContextHandlerCollection contexts = new ContextHandlerCollection();
+            fresh.setHandler(contexts);
+            fresh.start();
+            WebAppContext context = webapp("/", war, standIn);
+            URI health = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/health");
+            long start = System.nanoTime();
+            contexts.addHandler(context);
+            context.start();
+            while (client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                Thread.sleep(1);
+            }
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            fresh.stop();
+        }
+        return millis;
+    }
+
+    static long usedHeapAfterGc() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void answer(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}

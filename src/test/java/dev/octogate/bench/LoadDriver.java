@@ -1,0 +1,165 @@
+package dev.octogate.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The load side of {@code bench/run}, in its own JVM: virtual users that each sign in completely,
+ * as a browser does ({@code GET /login} → approve at the stand-in → {@code GET /callback} →
+ * {@code GET /}), with keep-alive connections and a cookie per user.
+ *
+ * <pre>
+ * LoadDriver signin APP_URL CONCURRENCY COUNT   prints RESULT ok=… errors=… seconds=… rate=… p50=… p99=…
+ * LoadDriver cookie APP_URL                     prints COOKIE value (a signed-in session)
+ * </pre>
+ */
+public final class LoadDriver {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+    private final String app;
+
+    LoadDriver(String app) {
+        this.app = app;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadDriver driver = new LoadDriver(args[1]);
+        switch (args[0]) {
+            case "cookie" -> System.out.println("COOKIE " + driver.signIn());
+            case "signin" -> driver.load(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+        System.exit(0);
+    }
+
+    void load(int concurrency, int count) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
+        List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService users = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        for (int u = 0; u < concurrency; u++) {
+            users.execute(() -> {
+                while (next.getAndIncrement() < count) {
+                    long t = System.nanoTime();
+                    try {
+                        signIn();
+                        latencies.add(System.nanoTime() - t);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        if (firstErrors.size() < 3) {
+                            firstErrors.add(e.toString());
+                        }
+                    }
+                }
+            });
+        }
+        users.shutdown();
+        users.awaitTermination(1, TimeUnit.HOURS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("RESULT ok=%d errors=%d seconds=%.2f rate=%.1f p50=%.1f p99=%.1f%n", sorted.size(), errors.get(),
+                seconds, sorted.size() / seconds, percentile(sorted, 50), percentile(sorted, 99));
+        firstErrors.forEach(e -> System.out.println("ERROR " + e));
+    }
+
+    static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+    }
+
+    /** One complete sign-in; returns the signed-in session's cookie value. */
+    String signIn() throws IOException, InterruptedException {
+        HttpResponse<Void> login = send(HttpRequest.newBuilder(URI.create(app + "/login")).GET(), null);
+        expect(login, 302, "/login");
+        String cookie = cookie(login, null);
+        URI authorize = URI.create(location(login));
+        Map<String, String> form = query(authorize.getRawQuery());
+        form.put("decision", "approve");
+        form.put("login", "octocat");
+        HttpResponse<Void> approved = send(HttpRequest.newBuilder(URI.create(authorize.getScheme() + "://"
+                        + authorize.getRawAuthority() + authorize.getRawPath()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))), null);
+        expect(approved, 302, "stand-in authorize");
+        HttpResponse<Void> callback = send(HttpRequest.newBuilder(URI.create(location(approved))).GET(), cookie);
+        expect(callback, 302, "/callback");
+        cookie = cookie(callback, cookie);
+        HttpResponse<String> index = client.send(HttpRequest.newBuilder(URI.create(app + location(callback)))
+                .header("Accept", "text/html").header("Cookie", "JSESSIONID=" + cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (index.statusCode() != 200 || !index.body().contains("Hello octocat!")) {
+            throw new IOException("index: HTTP " + index.statusCode());
+        }
+        return cookie;
+    }
+
+    private HttpResponse<Void> send(HttpRequest.Builder request, String cookie) throws IOException, InterruptedException {
+        request.header("Accept", "text/html");
+        if (cookie != null) {
+            request.header("Cookie", "JSESSIONID=" + cookie);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static void expect(HttpResponse<?> response, int status, String step) throws IOException {
+        if (response.statusCode() != status) {
+            throw new IOException(step + ": HTTP " + response.statusCode());
+        }
+    }
+
+    private static String location(HttpResponse<?> response) throws IOException {
+        return response.headers().firstValue("Location").orElseThrow(() -> new IOException("no Location"));
+    }
+
+    private static String cookie(HttpResponse<?> response, String current) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            if (header.startsWith("JSESSIONID=")) {
+                return header.substring("JSESSIONID=".length(), header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
+            }
+        }
+        return current;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    private static String encode(Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+}
