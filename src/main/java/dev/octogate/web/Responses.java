@@ -1,9 +1,5 @@
 package dev.octogate.web;
 
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
-import java.io.ByteArrayOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,8 +14,6 @@ import java.util.Map;
 final class Responses {
 
     private final AppUrls urls;
-    /** JSON-P's generator: flat objects need no object mapping, and it runs on every {@code /api/me}. */
-    private volatile JsonGeneratorFactory json;
 
     Responses(AppUrls urls) {
         this.urls = urls;
@@ -57,30 +51,7 @@ final class Responses {
 
     /** A flat JSON object; values are strings, numbers or null, written in the map's order. */
     void json(HttpServletResponse response, int status, Map<String, ?> fields) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator out = generators().createGenerator(bytes, StandardCharsets.UTF_8)) {
-            out.writeStartObject();
-            fields.forEach((name, value) -> {
-                if (value == null) {
-                    out.writeNull(name);
-                } else if (value instanceof Long || value instanceof Integer) {
-                    out.write(name, ((Number) value).longValue());
-                } else {
-                    out.write(name, value.toString());
-                }
-            });
-            out.writeEnd();
-        }
-        write(response, status, "application/json", bytes.toByteArray());
-    }
-
-    private JsonGeneratorFactory generators() {
-        JsonGeneratorFactory factory = json;
-        if (factory == null) {
-            factory = Json.createGeneratorFactory(Map.of());
-            json = factory;
-        }
-        return factory;
+        write(response, status, "application/json", JsonText.object(fields));
     }
 
     /** An error, as a page for browsers or JSON for others, with links for browsers. */

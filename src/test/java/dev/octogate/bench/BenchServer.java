@@ -33,8 +33,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 /**
- * The server side of {@code bench/run}: one JVM with the packaged WAR at {@code /} and a bare
- * servlet at {@code /bare/hello} on the same embedded Jetty 12, the GitHub stand-in on loopback, and
+ * The server side of {@code bench/run}: one JVM with the packaged WAR at {@code /} and bare
+ * servlets at {@code /bare/hello} (a constant) and {@code /bare/session} (a constant after reading
+ * a session attribute) on the same embedded Jetty 12, the GitHub stand-in on loopback, and
  * a small admin port for what must be measured inside the JVM (heap, a stored session, connections
  * to the stand-in, context start-up). It prints one line, {@code PORTS app admin standin}, when ready.
  */
@@ -46,6 +47,25 @@ public final class BenchServer {
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.setContentLength(HELLO.length);
+            response.getOutputStream().write(HELLO);
+        }
+    }
+
+    /**
+     * The limit for anything that keeps its state in the container's session: the constant, after
+     * reading an attribute of the request's session (created on the first request).
+     */
+    public static final class SessionHelloServlet extends HttpServlet {
+        private static final byte[] HELLO = "Hello world!".getBytes(StandardCharsets.UTF_8);
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            var session = request.getSession(true);
+            if (session.getAttribute("user") == null) {
+                session.setAttribute("user", "octocat");
+            }
             response.setContentType("text/plain");
             response.setContentLength(HELLO.length);
             response.getOutputStream().write(HELLO);
@@ -66,8 +86,9 @@ public final class BenchServer {
         connector.setPort(0);
         server.addConnector(connector);
         this.webapp = webapp("/", war, standIn);
-        ServletContextHandler bare = new ServletContextHandler("/bare");
+        ServletContextHandler bare = new ServletContextHandler("/bare", ServletContextHandler.SESSIONS);
         bare.addServlet(HelloServlet.class, "/hello");
+        bare.addServlet(SessionHelloServlet.class, "/session");
         server.setHandler(new ContextHandlerCollection(webapp, bare));
         server.start();
     }

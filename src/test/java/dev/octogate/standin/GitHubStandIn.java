@@ -63,8 +63,10 @@ public final class GitHubStandIn implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger tokenExchanges = new AtomicInteger();
     private final AtomicInteger userCalls = new AtomicInteger();
-    /** Client ports of the connections the app's own calls came on: one per TCP connection. */
+    /** Client addresses of every connection the app's own calls came on: one per TCP connection. */
     private final Set<String> apiConnections = ConcurrentHashMap.newKeySet();
+    /** How many of those were new since the last reset. */
+    private final AtomicInteger apiConnectionsOpened = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -176,11 +178,11 @@ public final class GitHubStandIn implements AutoCloseable {
 
     /** How many TCP connections the app opened for its calls (token, API) since the last reset. */
     public int apiConnections() {
-        return apiConnections.size();
+        return apiConnectionsOpened.get();
     }
 
     public void resetApiConnections() {
-        apiConnections.clear();
+        apiConnectionsOpened.set(0);
     }
 
     /** Changes the added latency of the app's calls from now on. */
@@ -209,7 +211,9 @@ public final class GitHubStandIn implements AutoCloseable {
             boolean appCall = path.equals("/login/oauth/access_token") || path.startsWith("/user")
                     || path.startsWith("/applications/");
             if (appCall) {
-                apiConnections.add(exchange.getRemoteAddress().toString());
+                if (apiConnections.add(exchange.getRemoteAddress().toString())) {
+                    apiConnectionsOpened.incrementAndGet();
+                }
                 Duration wait = latency;
                 if (!wait.isZero()) {
                     Thread.sleep(wait.toMillis());
