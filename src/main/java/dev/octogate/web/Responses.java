@@ -49,8 +49,12 @@ final class Responses {
         write(response, status, "text/html;charset=utf-8", page);
     }
 
+    /** JSON loads nothing: the shortest policy that still forbids framing. */
+    static final String JSON_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     /** A flat JSON object; values are strings, numbers or null, written in the map's order. */
     void json(HttpServletResponse response, int status, Map<String, ?> fields) throws IOException {
+        response.setHeader("Content-Security-Policy", JSON_POLICY);
         write(response, status, "application/json", JsonText.object(fields));
     }
 

@@ -90,7 +90,6 @@ final class SecurityHeadersFilter extends HttpFilter {
     private void applyHeaders(String path, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", contentSecurityPolicy);
-        response.setHeader("X-Frame-Options", "DENY");
         // The callback's URL holds the code: it must not leak through Referer.
         response.setHeader("Referrer-Policy", path.equals("/callback") ? "no-referrer" : "same-origin");
         if (!path.startsWith("/static/")) {

@@ -25,7 +25,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -33,9 +32,10 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 /**
- * The server side of {@code bench/run}: one JVM with the packaged WAR at {@code /} and bare
- * servlets at {@code /bare/hello} (a constant) and {@code /bare/session} (a constant after reading
- * a session attribute) on the same embedded Jetty 12, the GitHub stand-in on loopback, and
+ * The server side of {@code bench/run}: one JVM with the packaged WAR at {@code /} and, as
+ * baselines, a web application at {@code /bare} with a servlet that writes a constant
+ * ({@code /bare/hello}) and one that first reads a session attribute ({@code /bare/session}), and
+ * the constant in a plain servlet context ({@code /plain/hello}), on the same embedded Jetty 12, the GitHub stand-in on loopback, and
  * a small admin port for what must be measured inside the JVM (heap, a stored session, connections
  * to the stand-in, context start-up). It prints one line, {@code PORTS app admin standin}, when ready.
  */
@@ -86,10 +86,19 @@ public final class BenchServer {
         connector.setPort(0);
         server.addConnector(connector);
         this.webapp = webapp("/", war, standIn);
-        ServletContextHandler bare = new ServletContextHandler("/bare", ServletContextHandler.SESSIONS);
+        // The baselines are a web application too (as a WAR would be), so that both sides pay the
+        // same container cost per request: class loader switch, security handler, sessions.
+        WebAppContext bare = new WebAppContext();
+        bare.setContextPath("/bare");
+        bare.setBaseResourceAsPath(Files.createTempDirectory("octogate-bench-bare"));
+        bare.setTempDirectory(Files.createTempDirectory("octogate-bench-bare-tmp").toFile());
         bare.addServlet(HelloServlet.class, "/hello");
         bare.addServlet(SessionHelloServlet.class, "/session");
-        server.setHandler(new ContextHandlerCollection(webapp, bare));
+        // And the constant in a plain servlet context, without the web-app layer, for reference.
+        org.eclipse.jetty.ee10.servlet.ServletContextHandler plain =
+                new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/plain");
+        plain.addServlet(HelloServlet.class, "/hello");
+        server.setHandler(new ContextHandlerCollection(webapp, bare, plain));
         server.start();
     }
 
@@ -104,8 +113,7 @@ public final class BenchServer {
         webapp.setInitParameter("github.url", standIn.url().toString());
         webapp.setInitParameter("github.api-url", standIn.url().toString());
         // As a real deployment: the classes come from the WAR only.
-        webapp.addHiddenClassMatcher(new org.eclipse.jetty.util.ClassMatcher("dev.octogate.", "org.glassfish.",
-                "jakarta.ws.rs.", "jakarta.json.", "jakarta.inject.", "jakarta.annotation.", "org.eclipse.yasson.", "org.jvnet."));
+        dev.octogate.testing.WarServer.hideTestClassPath(webapp);
         return webapp;
     }
 
@@ -154,18 +162,7 @@ public final class BenchServer {
 
     /** Serialised like Jetty's JDBC and file session stores do it. */
     int storedSessionSize(String cookieValue) throws Exception {
-        var handler = webapp.getSessionHandler();
-        var session = handler.getManagedSession(handler.getSessionIdManager().getId(cookieValue));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(webapp.getClassLoader());
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            org.eclipse.jetty.session.SessionData.serializeAttributes(session.getSessionData(), out);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-        return bytes.size();
+        return dev.octogate.testing.WarServer.storedSession(webapp, cookieValue).length;
     }
 
     /**

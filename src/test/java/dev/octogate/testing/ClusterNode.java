@@ -32,7 +32,7 @@ import org.eclipse.jetty.session.NullSessionCache;
  * session at the same moment on two nodes (two tabs starting a sign-in together) can lose one
  * change. That is the store's nature, not something these settings avoid.
  */
-public final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements DeployedApp {
 
     private final Server server;
     private final WebAppContext webapp;
@@ -72,9 +72,7 @@ public final class ClusterNode implements AutoCloseable {
         webapp.setTempDirectory(tempDir.toFile());
         settings.forEach(webapp::setInitParameter);
         // As in WarServer: the webapp sees only what the WAR brings, not the test class path.
-        webapp.addHiddenClassMatcher(new org.eclipse.jetty.util.ClassMatcher(
-                "dev.octogate.", "org.glassfish.", "jakarta.ws.rs.", "jakarta.json.", "jakarta.inject.",
-                "jakarta.annotation.", "org.eclipse.yasson.", "org.jvnet."));
+        WarServer.hideTestClassPath(webapp);
 
         SessionHandler sessions = webapp.getSessionHandler();
         NullSessionCache cache = new NullSessionCache(sessions);
@@ -128,17 +126,14 @@ public final class ClusterNode implements AutoCloseable {
         return workerName;
     }
 
+    @Override
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    /** The app's root URL including its context path, without a trailing slash. */
-    public URI base() {
-        return URI.create("http://localhost:" + port() + (contextPath.equals("/") ? "" : contextPath));
-    }
-
-    public String contextPath() {
-        return contextPath.equals("/") ? "" : contextPath;
+    @Override
+    public String deployedContextPath() {
+        return contextPath;
     }
 
     @Override

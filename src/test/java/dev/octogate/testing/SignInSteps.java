@@ -19,6 +19,22 @@ public final class SignInSteps {
         return login;
     }
 
+    /** {@code GET base/login[?next=…]} and the GitHub authorize URL it redirects to. */
+    public static URI authorize(TestBrowser browser, URI base, String next) throws IOException, InterruptedException {
+        HttpResponse<String> login = browser.get(URI.create(base + "/login" + (next == null ? "" : "?next=" + next)));
+        if (login.statusCode() != 302) {
+            throw new AssertionError("/login answered " + login.statusCode() + ": " + login.body());
+        }
+        return TestBrowser.location(login);
+    }
+
+    /** GitHub sending the browser back with {@code code} and the state of {@code authorize}. */
+    public static HttpResponse<String> callback(TestBrowser browser, URI base, URI authorize, String code)
+            throws IOException, InterruptedException {
+        String state = TestBrowser.query(authorize).get("state");
+        return browser.get(URI.create(base + "/callback?code=" + code + "&state=" + state));
+    }
+
     /** Signs the browser in (GitHub mocked) and returns the callback's response. */
     public static HttpResponse<String> signIn(TestBrowser browser, URI base) throws IOException, InterruptedException {
         URI authorize = TestBrowser.location(login(browser, base));

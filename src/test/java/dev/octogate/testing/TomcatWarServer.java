@@ -36,7 +36,7 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
  * support is configured (the embedded core has no Jasper): the default servlet and the usual MIME
  * types are added as Tomcat's own {@code conf/web.xml} would.
  */
-public final class TomcatWarServer implements AutoCloseable {
+public final class TomcatWarServer implements DeployedApp {
 
     private final Tomcat tomcat;
     private final Context context;
@@ -132,17 +132,14 @@ public final class TomcatWarServer implements AutoCloseable {
         return context.getLoader().getClassLoader();
     }
 
+    @Override
     public int port() {
         return tomcat.getConnector().getLocalPort();
     }
 
-    /** The app's root URL including its context path, without a trailing slash. */
-    public URI base() {
-        return URI.create("http://localhost:" + port() + (contextPath.equals("/") ? "" : contextPath));
-    }
-
-    public String contextPath() {
-        return contextPath.equals("/") ? "" : contextPath;
+    @Override
+    public String deployedContextPath() {
+        return contextPath;
     }
 
     @Override

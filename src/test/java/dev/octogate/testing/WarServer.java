@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * loopback port, with settings given as context parameters. For in-container tests (failsafe
  * runs them after {@code package}).
  */
-public final class WarServer implements AutoCloseable {
+public final class WarServer implements DeployedApp {
 
     private final Server server;
     private final WebAppContext webapp;
@@ -48,14 +48,20 @@ public final class WarServer implements AutoCloseable {
         webapp.addConfiguration(new AnnotationConfiguration());
         webapp.setTempDirectory(Files.createTempDirectory("octogate-it").toFile());
         settings.forEach(webapp::setInitParameter);
-        // The test class path holds the same libraries as the WAR (and Octogate's own classes).
-        // A real container's does not: hide them, so the webapp uses only what the WAR brings.
-        webapp.addHiddenClassMatcher(new org.eclipse.jetty.util.ClassMatcher(
-                "dev.octogate.", "org.glassfish.", "jakarta.ws.rs.", "jakarta.json.", "jakarta.inject.",
-                "jakarta.annotation.", "org.eclipse.yasson.", "org.jvnet."));
+        hideTestClassPath(webapp);
         server.setHandler(webapp);
         server.start();
         return new WarServer(server, webapp, contextPath);
+    }
+
+    /**
+     * The test class path holds the same libraries as the WAR (and Octogate's own classes). A real
+     * container's does not: hide them, so the webapp uses only what the WAR brings.
+     */
+    public static void hideTestClassPath(WebAppContext webapp) {
+        webapp.addHiddenClassMatcher(new org.eclipse.jetty.util.ClassMatcher(
+                "dev.octogate.", "org.glassfish.", "jakarta.ws.rs.", "jakarta.json.", "jakarta.inject.",
+                "jakarta.annotation.", "org.eclipse.yasson.", "org.jvnet."));
     }
 
     /** Settings every test needs, pointing at a GitHub stand-in or mock at {@code github}. */
@@ -75,17 +81,14 @@ public final class WarServer implements AutoCloseable {
         return webapp.isAvailable();
     }
 
+    @Override
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    /** The app's root URL including its context path, without a trailing slash. */
-    public URI base() {
-        return URI.create("http://localhost:" + port() + (contextPath.equals("/") ? "" : contextPath));
-    }
-
-    public String contextPath() {
-        return contextPath.equals("/") ? "" : contextPath;
+    @Override
+    public String deployedContextPath() {
+        return contextPath;
     }
 
     /**
@@ -93,6 +96,11 @@ public final class WarServer implements AutoCloseable {
      * serialise it: {@code SessionData.serializeAttributes} into an {@code ObjectOutputStream}.
      */
     public byte[] storedSession(String cookieValue) throws Exception {
+        return storedSession(webapp, cookieValue);
+    }
+
+    /** The same for any deployed {@link WebAppContext}. */
+    public static byte[] storedSession(WebAppContext webapp, String cookieValue) throws Exception {
         var handler = webapp.getSessionHandler();
         String id = handler.getSessionIdManager().getId(cookieValue);
         var session = handler.getManagedSession(id);

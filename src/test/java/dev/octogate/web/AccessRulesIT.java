@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
 import java.net.URI;
@@ -48,9 +49,7 @@ class AccessRulesIT {
     }
 
     HttpResponse<String> signIn(WarServer app) throws Exception {
-        URI authorize = TestBrowser.location(browser.get(URI.create(app.base() + "/login?next=/somewhere")));
-        String state = TestBrowser.query(authorize).get("state");
-        return browser.get(URI.create(app.base() + "/callback?code=c&state=" + state));
+        return SignInSteps.callback(browser, app.base(), SignInSteps.authorize(browser, app.base(), "/somewhere"), "c");
     }
 
     @Test

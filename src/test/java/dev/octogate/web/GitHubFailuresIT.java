@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
 import java.net.URI;
@@ -78,9 +79,7 @@ class GitHubFailuresIT {
     }
 
     HttpResponse<String> signIn() throws Exception {
-        URI authorize = TestBrowser.location(browser.get(url("/login")));
-        String state = TestBrowser.query(authorize).get("state");
-        return browser.get(url("/callback?code=the-code&state=" + state));
+        return SignInSteps.callback(browser, app.base(), SignInSteps.authorize(browser, app.base(), null), "the-code");
     }
 
     void assertCleanPage(HttpResponse<String> page) throws Exception {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
 import java.net.URI;
@@ -73,9 +74,7 @@ class RevalidationIT {
     }
 
     void signIn() throws Exception {
-        URI authorize = TestBrowser.location(browser.get(url("/login")));
-        String state = TestBrowser.query(authorize).get("state");
-        assertEquals(302, browser.get(url("/callback?code=c&state=" + state)).statusCode());
+        SignInSteps.signIn(browser, app.base());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
 import java.net.URI;
@@ -36,9 +37,7 @@ class SessionSizeIT {
     @Test
     void signedInSessionIsSmallAndHoldsTheTokenOnce() throws Exception {
         TestBrowser browser = new TestBrowser();
-        URI authorize = TestBrowser.location(browser.get(URI.create(app.base() + "/login?next=/api/me")));
-        String state = TestBrowser.query(authorize).get("state");
-        assertEquals(302, browser.get(URI.create(app.base() + "/callback?code=c&state=" + state)).statusCode());
+        SignInSteps.signIn(browser, app.base());
         assertEquals(200, browser.get(URI.create(app.base() + "/api/me"), "application/json").statusCode());
 
         byte[] stored = app.storedSession(browser.sessionId());

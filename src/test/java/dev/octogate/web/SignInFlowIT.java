@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
 import java.net.URI;
@@ -58,16 +59,12 @@ class SignInFlowIT {
         return URI.create(app.base() + path);
     }
 
-    /** GET /login and return GitHub's authorize URL it redirects to. */
     URI startSignIn(String next) throws Exception {
-        HttpResponse<String> login = browser.get(url("/login" + (next == null ? "" : "?next=" + next)));
-        assertEquals(302, login.statusCode());
-        return TestBrowser.location(login);
+        return SignInSteps.authorize(browser, app.base(), next);
     }
 
     HttpResponse<String> callback(URI authorize, String code) throws Exception {
-        String state = TestBrowser.query(authorize).get("state");
-        return browser.get(url("/callback?code=" + code + "&state=" + state));
+        return SignInSteps.callback(browser, app.base(), authorize, code);
     }
 
     @Test
