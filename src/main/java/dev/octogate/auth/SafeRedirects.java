@@ -16,31 +16,81 @@ public final class SafeRedirects {
     private SafeRedirects() {
     }
 
-    /** {@code next} if it is a safe path of this app (with an optional query), else {@code /}. */
+    /**
+     * {@code next} if it is a safe path of this app (with an optional query), else {@code /}.
+     * Spaces and non-ASCII characters come back percent-encoded, as a {@code Location} needs them.
+     */
     public static String sanitize(String next) {
         if (next == null || next.isEmpty() || next.length() > MAX_LENGTH) {
             return HOME;
         }
-        // A space is harmless but not valid in a Location header: send it encoded.
-        next = next.replace(" ", "%20");
-        // Look at every decoding of it, since browsers and proxies may decode again.
-        String candidate = next;
+        String encoded = encodeUnsafeCharacters(next);
+        int query = encoded.indexOf('?');
+        String path = query < 0 ? encoded : encoded.substring(0, query);
+        if (!pathIsSafe(path) || query >= 0 && !queryIsSafe(encoded.substring(query + 1))) {
+            return HOME;
+        }
+        return encoded;
+    }
+
+    /**
+     * The path must stay a path of this app under every decoding of it, since browsers and
+     * proxies may decode again: no {@code //host}, {@code /\host}, scheme, dot segment or control
+     * character, however encoded.
+     */
+    private static boolean pathIsSafe(String path) {
+        String candidate = path;
         for (int round = 0; round < 4; round++) {
             if (!looksSafe(candidate)) {
-                return HOME;
+                return false;
             }
             String decoded;
             try {
                 decoded = URLDecoder.decode(candidate.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return HOME;
+                return false;
             }
             if (decoded.equals(candidate)) {
-                return next;
+                return true;
             }
             candidate = decoded;
         }
-        return HOME;
+        return false;
+    }
+
+    /** A query cannot lead off-site; it only must not break the header or start a fragment. */
+    private static boolean queryIsSafe(String query) {
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '#') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Spaces and non-ASCII characters as UTF-8 percent-escapes; everything else as it was. */
+    private static String encodeUnsafeCharacters(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c > 0x7e) {
+                if (out == null) {
+                    out = new StringBuilder(value.length() + 16).append(value, 0, i);
+                }
+                int codePoint = value.codePointAt(i);
+                if (Character.isSupplementaryCodePoint(codePoint)) {
+                    i++;
+                }
+                for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     private static boolean looksSafe(String path) {
@@ -54,14 +104,13 @@ public final class SafeRedirects {
                 return false;
             }
         }
-        int query = path.indexOf('?');
-        String pathPart = (query < 0 ? path : path.substring(0, query)).toLowerCase(Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
         // Dot segments would climb out of the context path to another app on the same host.
-        for (String segment : pathPart.split("/", -1)) {
+        for (String segment : lower.split("[/?]", -1)) {
             if (segment.equals(".") || segment.equals("..") || segment.contains(";")) {
                 return false;
             }
         }
-        return !pathPart.contains(":");
+        return !lower.contains(":");
     }
 }

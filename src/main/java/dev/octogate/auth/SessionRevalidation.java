@@ -108,6 +108,10 @@ public final class SessionRevalidation {
             if (e.kind() == GitHubException.Kind.OAUTH_ERROR || e.kind() == GitHubException.Kind.UNAUTHORIZED) {
                 return end(session, user, "token refresh refused by GitHub (" + e.oauthError() + ")");
             }
+            if (!now.isBefore(user.tokenExpiresAt())) {
+                // An outage is waited out only while the token still works.
+                return end(session, user, "token expired and could not be refreshed (" + e.getMessage() + ")");
+            }
             return keepThroughOutage(session, user, now, e);
         }
     }

@@ -52,9 +52,8 @@ public final class SignInCompletion {
         PendingSignIns.Taken taken = pending.take(session, callback.state());
         String next = taken.found() ? taken.pending().next() : SafeRedirects.HOME;
 
-        if (callback.error() != null) {
-            return providerError(callback, next);
-        }
+        // State first, even for GitHub's errors: an answer that matches no sign-in of this session
+        // is refused whatever it says, so nobody can put words on our page or in our ERROR log.
         if (!taken.found()) {
             return refuse(SignInFailure.of(Reason.INVALID_STATE, 400, "This sign-in link is not valid",
                     switch (taken.miss()) {
@@ -62,6 +61,9 @@ public final class SignInCompletion {
                         case EXPIRED -> "This sign-in was started more than 10 minutes ago and has expired.";
                         case UNKNOWN -> "This sign-in was not started in this browser session, or it was already used.";
                     }, next), "invalid state (" + taken.miss().name().toLowerCase() + ")", null);
+        }
+        if (callback.error() != null) {
+            return providerError(callback, next);
         }
         if (callback.code() == null || callback.code().isBlank()) {
             return refuse(SignInFailure.of(Reason.MISSING_CODE, 400, "GitHub sent no code",
@@ -118,7 +120,8 @@ public final class SignInCompletion {
                             + "The site's operators have been told.", next), "GitHub error " + safe(error), null);
         }
         return refuse(SignInFailure.of(Reason.PROVIDER_ERROR, 400, "GitHub could not sign you in",
-                "GitHub answered with the error “" + safe(error) + "”" + safe(description) + ".", next), "GitHub error " + safe(error), null);
+                "GitHub answered with the error “" + safe(error) + "”.", next),
+                "GitHub error " + safe(error) + safe(description), null);
     }
 
     /** The person's page for a GitHub failure, and the operator's log line. */
@@ -127,7 +130,11 @@ public final class SignInCompletion {
             case OAUTH_ERROR -> switch (e.oauthError()) {
                 case "bad_verification_code" -> SignInFailure.of(Reason.CODE_REJECTED, 400, "Please sign in again",
                         "GitHub did not accept this sign-in's code: it has expired or was already used.", next);
-                case "incorrect_client_credentials", "redirect_uri_mismatch", "unverified_user_email" -> {
+                case "unverified_user_email" -> SignInFailure.of(Reason.EMAIL_UNVERIFIED, 403,
+                        "Please verify your email address on GitHub",
+                        "GitHub will not sign you in to other sites until your account's primary email address is "
+                                + "verified. Verify it in your GitHub email settings, then sign in again.", next);
+                case "incorrect_client_credentials", "redirect_uri_mismatch" -> {
                     LOG.severe(() -> "GitHub refused the code exchange with " + e.oauthError() + ": " + remedy(e.oauthError()));
                     yield SignInFailure.of(Reason.MISCONFIGURED, 500, "This site cannot sign you in right now",
                             "GitHub refused this site's credentials. The site's operators have been told.", next);
@@ -164,7 +171,7 @@ public final class SignInCompletion {
             case "redirect_uri_mismatch" ->
                     "the redirect_uri must match the OAuth app's callback URL: set APP_BASE_URL to the app's public URL "
                             + "and register APP_BASE_URL + /callback as the callback URL";
-            default -> "the GitHub account must verify its primary email address";
+            default -> "see GitHub's OAuth troubleshooting documentation";
         };
     }
 

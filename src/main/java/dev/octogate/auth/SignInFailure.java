@@ -16,7 +16,7 @@ public record SignInFailure(Reason reason, int status, String title, String mess
 
     public enum Reason {
         INVALID_STATE, MISSING_CODE, CANCELLED, PROVIDER_ERROR, CODE_REJECTED, MISCONFIGURED,
-        NOT_ALLOWED, GITHUB_TIMEOUT, GITHUB_UNAVAILABLE, RATE_LIMITED
+        NOT_ALLOWED, EMAIL_UNVERIFIED, GITHUB_TIMEOUT, GITHUB_UNAVAILABLE, RATE_LIMITED
     }
 
     public static SignInFailure of(Reason reason, int status, String title, String message, String next) {

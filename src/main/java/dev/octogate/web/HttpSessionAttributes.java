@@ -32,24 +32,44 @@ final class HttpSessionAttributes implements SessionAttributes {
         return new HttpSessionAttributes(request, request.getSession(true), locks);
     }
 
+    // A session can be invalidated by another request of the same browser (a sign-out) while
+    // this one is still working, for example waiting on GitHub. The container then throws
+    // IllegalStateException; here that session simply holds nothing any more.
+
     @Override
     public Object get(String name) {
-        return session.getAttribute(name);
+        try {
+            return session.getAttribute(name);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
     }
 
     @Override
     public void set(String name, Serializable value) {
-        session.setAttribute(name, value);
+        try {
+            session.setAttribute(name, value);
+        } catch (IllegalStateException invalidated) {
+            // signed out meanwhile: nothing to keep
+        }
     }
 
     @Override
     public void remove(String name) {
-        session.removeAttribute(name);
+        try {
+            session.removeAttribute(name);
+        } catch (IllegalStateException invalidated) {
+            // already gone
+        }
     }
 
     @Override
     public Set<String> names() {
-        return new HashSet<>(Collections.list(session.getAttributeNames()));
+        try {
+            return new HashSet<>(Collections.list(session.getAttributeNames()));
+        } catch (IllegalStateException invalidated) {
+            return Set.of();
+        }
     }
 
     @Override
@@ -59,7 +79,11 @@ final class HttpSessionAttributes implements SessionAttributes {
 
     @Override
     public void renewId() {
-        request.changeSessionId();
+        try {
+            request.changeSessionId();
+        } catch (IllegalStateException invalidated) {
+            // signed out meanwhile: the sign-in is stored nowhere, and the next request starts again
+        }
     }
 
     @Override

@@ -38,9 +38,23 @@ final class JsonText {
         return out.append('}').toString();
     }
 
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A JSON string; also escapes {@code <>&} and U+2028/9 so the text is safe inside HTML too. */
     static void string(StringBuilder out, String value) {
         out.append('"');
+        if (!needsEscaping(value)) {
+            out.append(value).append('"'); // the usual case: logins, names, URLs
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

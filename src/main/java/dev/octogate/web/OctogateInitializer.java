@@ -54,6 +54,12 @@ public final class OctogateInitializer implements ServletContainerInitializer {
             LOG.warning("An allow-list of organisations or teams is set but github.scope (GITHUB_SCOPE) does not include "
                     + scope + ": private memberships will not be seen. Add " + scope + " to GITHUB_SCOPE.");
         }
+        for (String path : SignInGuardFilter.SIGNED_IN_ONLY) {
+            if (settings.publicPaths().matches(path)) {
+                LOG.warning("app.public-paths (APP_PUBLIC_PATHS) covers " + path
+                        + ", which shows the signed-in user: it stays protected.");
+            }
+        }
         if (settings.baseUrl().isEmpty()) {
             LOG.info("app.base-url (APP_BASE_URL) is not set: redirect_uri is taken from each request. "
                     + "Behind a proxy, set it to the app's public URL.");

@@ -65,10 +65,14 @@ final class SecurityHeadersFilter extends HttpFilter {
         }
     }
 
-    /** A request the container could not parse: Jetty's BadMessageException, or a bad character encoding. */
+    /**
+     * A request the container could not parse: Jetty's BadMessageException, Tomcat 11's
+     * InvalidParameterException, or a bad character encoding.
+     */
     private static boolean isBadRequest(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().equals("BadMessageException")
+            String name = t.getClass().getSimpleName();
+            if (name.equals("BadMessageException") || name.equals("InvalidParameterException")
                     || t instanceof java.nio.charset.CharacterCodingException) {
                 return true;
             }

@@ -27,6 +27,9 @@ final class SignInGuardFilter extends HttpFilter {
     private static final PublicPaths BUILT_IN = new PublicPaths(
             List.of("/login", "/callback", "/signed-out", "/health", "/favicon.ico"), List.of("/static"));
 
+    /** Octogate's own pages for the signed-in: never public, whatever APP_PUBLIC_PATHS says. */
+    static final List<String> SIGNED_IN_ONLY = List.of("/", "/api/me", "/logout");
+
     private final Octogate app;
 
     SignInGuardFilter(Octogate app) {
@@ -37,7 +40,7 @@ final class SignInGuardFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = AppUrls.pathInApp(request);
-        if (BUILT_IN.matches(path) || app.settings.publicPaths().matches(path)) {
+        if (BUILT_IN.matches(path) || app.settings.publicPaths().matches(path) && !SIGNED_IN_ONLY.contains(path)) {
             chain.doFilter(request, response);
             return;
         }

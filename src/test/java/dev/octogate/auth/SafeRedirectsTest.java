@@ -36,6 +36,22 @@ class SafeRedirectsTest {
         assertEquals(next, SafeRedirects.sanitize(next));
     }
 
+    @Test
+    void queryMayHoldEncodedHashPercentAndBackslash() {
+        assertEquals("/search?q=a%23b&r=50%25&s=a%5Cb", SafeRedirects.sanitize("/search?q=a%23b&r=50%25&s=a%5Cb"));
+    }
+
+    @Test
+    void nonAsciiAndSpacesAreEncodedForTheLocationHeader() {
+        assertEquals("/caf%C3%A9?q=%F0%9F%90%99%20x", SafeRedirects.sanitize("/café?q=🐙 x"));
+    }
+
+    @Test
+    void aRawHashOrControlCharacterInTheQueryIsRefused() {
+        assertEquals("/", SafeRedirects.sanitize("/a?b#c"));
+        assertEquals("/", SafeRedirects.sanitize("/a?b\r\nSet-Cookie:x"));
+    }
+
     static Stream<Arguments> offSite() {
         return Stream.of(
                 // protocol-relative and backslash tricks

@@ -121,6 +121,18 @@ class SessionRevalidationTest {
     }
 
     @Test
+    void anExpiredTokenThatCannotBeRefreshedEndsTheSessionEvenInAnOutage() {
+        signedIn(clock.instant().plus(Duration.ofHours(8)), "ghr_old");
+        github.server.resetAll();
+        github.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/login/oauth/access_token"))
+                .willReturn(aResponse().withStatus(502)));
+        clock.advance(Duration.ofHours(8).minusSeconds(30));
+        assertTrue(revalidation.current(session).isPresent(), "still valid for 30 s: wait the outage out");
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(revalidation.current(session).isEmpty(), "expired and not refreshed: signed out");
+    }
+
+    @Test
     void nextCheckIsTheEarlierOfIntervalAndRefreshTime() {
         Instant now = Instant.parse("2024-01-01T00:00:00Z");
         assertEquals(now.plusSeconds(300), SessionRevalidation.nextCheck(now, Duration.ofSeconds(300), null, null));

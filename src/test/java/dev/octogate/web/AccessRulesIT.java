@@ -104,6 +104,19 @@ class AccessRulesIT {
     }
 
     @Test
+    void publicPathsCannotOpenTheSignedInPages() throws Exception {
+        try (WarServer app = WarServer.start("/", WarServer.settings(github.uri(), "app.public-paths", "/,/api/me,/logout,/*"))) {
+            assertTrue(logs.messages(Level.WARNING).stream().anyMatch(l -> l.contains("stays protected")), logs.all().toString());
+            assertEquals(302, browser.get(URI.create(app.base() + "/")).statusCode());
+            assertEquals(401, browser.get(URI.create(app.base() + "/api/me"), "application/json").statusCode());
+            assertEquals(404, browser.get(URI.create(app.base() + "/elsewhere")).statusCode(), "everything else is public");
+            signIn(app);
+            assertTrue(browser.get(URI.create(app.base() + "/")).body().contains("Hello octocat!"));
+            assertEquals(200, browser.get(URI.create(app.base() + "/logout")).statusCode());
+        }
+    }
+
+    @Test
     void missingReadOrgScopeIsWarnedAtStart() throws Exception {
         try (WarServer app = WarServer.start("/", WarServer.settings(github.uri(), "github.allowed-orgs", "octo-org"))) {
             assertTrue(logs.messages(Level.WARNING).stream().anyMatch(l -> l.contains("read:org")), logs.all().toString());

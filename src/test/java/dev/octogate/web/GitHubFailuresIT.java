@@ -122,6 +122,15 @@ class GitHubFailuresIT {
     }
 
     @Test
+    void unverifiedEmailIsTheUsersToFixNotAnOperatorError() throws Exception {
+        HttpResponse<String> page = signInWithTokenAnswer(okJson("{\"error\":\"unverified_user_email\"}"));
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("verify"), page.body());
+        assertCleanPage(page);
+        assertEquals(List.of(), logs.messages(Level.SEVERE));
+    }
+
+    @Test
     void timeoutIsA504() throws Exception {
         HttpResponse<String> page = signInWithTokenAnswer(okJson("{}").withFixedDelay(3000));
         assertEquals(504, page.statusCode());

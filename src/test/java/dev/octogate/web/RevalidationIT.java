@@ -117,6 +117,28 @@ class RevalidationIT {
     }
 
     @Test
+    void signingOutWhileARequestChecksTheTokenIsNoServerError() throws Exception {
+        signIn();
+        String csrf = TestBrowser.csrfToken(browser.get(url("/")).body());
+        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(GitHubMock.USER_JSON).withFixedDelay(1500)));
+        CompletableFuture<Integer> checking = CompletableFuture.supplyAsync(() -> {
+            try {
+                return browser.get(url("/api/me"), "application/json").statusCode();
+            } catch (Exception e) {
+                return -1;
+            }
+        });
+        Thread.sleep(400);
+        github.server.resetAll(); // sign-out itself must not wait on GitHub
+        github.happyPath();
+        assertEquals(303, browser.postForm(url("/logout"), java.util.Map.of("csrf", csrf), TestBrowser.HTML).statusCode());
+        int status = checking.get();
+        assertTrue(status == 200 || status == 401, "the request in flight ends normally: " + status);
+        assertEquals(List.of(), logs.messages(Level.SEVERE));
+        assertEquals(401, browser.get(url("/api/me"), "application/json").statusCode());
+    }
+
+    @Test
     void expiringTokenIsRefreshedOnceEvenUnderConcurrentRequests() throws Exception {
         github.stubToken("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
                 + "\"expires_in\":30,\"refresh_token\":\"ghr_first\",\"refresh_token_expires_in\":15897600}");

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +164,30 @@ class SignInFlowIT {
         String state = TestBrowser.query(authorize).get("state");
         assertEquals(400, attacker.get(url("/callback?code=c&state=" + state)).statusCode(), "state of another session");
         github.server.verify(exactly(0), postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
+    }
+
+    @Test
+    void gitHubErrorsWithoutAMatchingStateAreRefusedLikeAnyOtherAnswer() throws Exception {
+        startSignIn(null);
+        try (LogCapture logs = LogCapture.of("dev.octogate")) {
+            for (String query : new String[] {
+                "error=access_denied",
+                "error=redirect_uri_mismatch&state=made-up",
+                "error=foo&error_description=Your+account+is+locked%2C+call+evil.example&state=made-up"}) {
+                HttpResponse<String> page = browser.get(url("/callback?" + query));
+                assertEquals(400, page.statusCode(), query);
+                assertFalse(page.body().contains("evil.example"), "nothing of the request's description on the page");
+            }
+            assertEquals(List.of(), logs.messages(java.util.logging.Level.SEVERE), "no operator alarm from a forged answer");
+        }
+    }
+
+    @Test
+    void headNavigationIsRedirectedLikeGet() throws Exception {
+        HttpResponse<Void> head = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(url("/api/me")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Accept", TestBrowser.HTML).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(302, head.statusCode());
     }
 
     @Test
