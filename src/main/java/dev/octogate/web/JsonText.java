@@ -38,45 +38,29 @@ final class JsonText {
         return out.append('}').toString();
     }
 
-    private static boolean needsEscaping(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A JSON string; also escapes {@code <>&} and U+2028/9 so the text is safe inside HTML too. */
     static void string(StringBuilder out, String value) {
         out.append('"');
-        if (!needsEscaping(value)) {
-            out.append(value).append('"'); // the usual case: logins, names, URLs
-            return;
-        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (!mustEscape(c)) {
+                out.append(c);
+                continue;
+            }
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append("\\u00").append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                        if (c >= 0x100) { // U+2028/9: redo with all four digits
-                            out.setLength(out.length() - 6);
-                            out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
-                                    .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                        }
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                        .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             }
         }
         out.append('"');
+    }
+
+    private static boolean mustEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
     }
 }

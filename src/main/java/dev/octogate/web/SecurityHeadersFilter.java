@@ -40,23 +40,14 @@ final class SecurityHeadersFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (AppUrls.BadRequestException e) {
-            if (!response.isCommitted()) {
-                response.reset();
-                applyHeaders(path, response);
-                app.responses.error(request, response, 400, "bad_request", "Bad request", e.getMessage(), "");
-            }
+            answerInstead(request, response, path, 400, "bad_request", "Bad request", e.getMessage());
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException e) {
             if (isBadRequest(e)) {
                 // Input the container could not parse, such as a form body with a malformed %-escape.
                 LOG.info(() -> "bad request to " + request.getMethod() + " " + path + ": " + e.getMessage());
-                if (!response.isCommitted()) {
-                    response.reset();
-                    applyHeaders(path, response);
-                    app.responses.error(request, response, 400, "bad_request", "Bad request",
-                            "The request could not be read.", "");
-                }
+                answerInstead(request, response, path, 400, "bad_request", "Bad request", "The request could not be read.");
             } else {
                 fail(request, response, path, e);
             }
@@ -83,11 +74,17 @@ final class SecurityHeadersFilter extends HttpFilter {
     private void fail(HttpServletRequest request, HttpServletResponse response, String path, Throwable e)
             throws IOException {
         LOG.log(Level.SEVERE, "unexpected failure answering " + request.getMethod() + " " + path, e);
+        answerInstead(request, response, path, 500, "internal_error", "Something went wrong",
+                "This site could not answer your request. Please try again.");
+    }
+
+    /** Replaces whatever was begun with an error answer, when nothing has been sent yet. */
+    private void answerInstead(HttpServletRequest request, HttpServletResponse response, String path, int status,
+                               String code, String title, String message) throws IOException {
         if (!response.isCommitted()) {
             response.reset();
             applyHeaders(path, response);
-            app.responses.error(request, response, 500, "internal_error", "Something went wrong",
-                    "This site could not answer your request. Please try again.", "");
+            app.responses.error(request, response, status, code, title, message, "");
         }
     }
 
