@@ -42,7 +42,8 @@ public record PublicPaths(List<String> exact, List<String> prefixes) {
             return true;
         }
         for (String prefix : prefixes) {
-            if (prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/")) {
+            // The prefix itself, or the prefix then "/": without building prefix + "/" per request.
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
                 return true;
             }
         }

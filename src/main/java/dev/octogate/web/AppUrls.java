@@ -70,8 +70,12 @@ final class AppUrls {
 
     /** The path of this request inside the app, decoded and normalised by the container. */
     static String pathInApp(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return path.isEmpty() ? "/" : path;
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        if (pathInfo == null) {
+            return servletPath.isEmpty() ? "/" : servletPath; // exact mappings: no copy on every request
+        }
+        return servletPath + pathInfo;
     }
 
     /** The request's path inside the app as sent (still encoded) with its query, for {@code next}. */

@@ -7,35 +7,64 @@ import java.util.Map;
  * and null values only. {@code /api/me} is on the hot path of every API client, and a JSON
  * library's generator costs more to set up than this takes to run. Reading GitHub's JSON stays
  * with JSON-B.
+ *
+ * <pre>String json = JsonText.object().field("login", login).field("id", id).end();</pre>
  */
 final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    private final StringBuilder out = new StringBuilder(192).append('{');
+
     private JsonText() {
     }
 
+    /** A new object; add fields in the order they should appear, then {@link #end()}. */
+    static JsonText object() {
+        return new JsonText();
+    }
+
+    /** The map's entries as one object, in the map's order; values are strings, numbers or null. */
     static String object(Map<String, ?> fields) {
-        StringBuilder out = new StringBuilder(32 + fields.size() * 32);
-        out.append('{');
-        boolean first = true;
+        JsonText json = object();
         for (Map.Entry<String, ?> field : fields.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            string(out, field.getKey());
-            out.append(':');
             Object value = field.getValue();
-            if (value == null) {
-                out.append("null");
-            } else if (value instanceof Long || value instanceof Integer) {
-                out.append(((Number) value).longValue());
+            if (value instanceof Long || value instanceof Integer) {
+                json.field(field.getKey(), ((Number) value).longValue());
             } else {
-                string(out, value.toString());
+                json.field(field.getKey(), value == null ? null : value.toString());
             }
         }
+        return json.end();
+    }
+
+    /** A string field; null is written as JSON null. */
+    JsonText field(String name, String value) {
+        name(name);
+        if (value == null) {
+            out.append("null");
+        } else {
+            string(out, value);
+        }
+        return this;
+    }
+
+    JsonText field(String name, long value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    String end() {
         return out.append('}').toString();
+    }
+
+    private void name(String name) {
+        if (out.length() > 1) {
+            out.append(',');
+        }
+        string(out, name);
+        out.append(':');
     }
 
     /** A JSON string; also escapes {@code <>&} and U+2028/9 so the text is safe inside HTML too. */

@@ -13,10 +13,20 @@ import java.util.Map;
  */
 final class Responses {
 
-    private final AppUrls urls;
+    /**
+     * The Content-Security-Policy of everything that is not one of Octogate's pages (JSON, static
+     * files, the container's own answers): it loads nothing and may not be framed. The filter sets
+     * it on every response; {@link #html} loosens it for pages.
+     */
+    static final String STRICT_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-    Responses(AppUrls urls) {
+    private final AppUrls urls;
+    private final String pagePolicy;
+
+    /** {@code pagePolicy}: the Content-Security-Policy of Octogate's HTML pages. */
+    Responses(AppUrls urls, String pagePolicy) {
         this.urls = urls;
+        this.pagePolicy = pagePolicy;
     }
 
     /**
@@ -46,16 +56,18 @@ final class Responses {
     }
 
     void html(HttpServletResponse response, int status, String page) throws IOException {
+        response.setHeader("Content-Security-Policy", pagePolicy);
         write(response, status, "text/html;charset=utf-8", page);
     }
 
-    /** JSON loads nothing: the shortest policy that still forbids framing. */
-    static final String JSON_POLICY = "default-src 'none'; frame-ancestors 'none'";
-
     /** A flat JSON object; values are strings, numbers or null, written in the map's order. */
     void json(HttpServletResponse response, int status, Map<String, ?> fields) throws IOException {
-        response.setHeader("Content-Security-Policy", JSON_POLICY);
-        write(response, status, "application/json", JsonText.object(fields));
+        json(response, status, JsonText.object(fields));
+    }
+
+    /** JSON text, as {@link JsonText} writes it. */
+    void json(HttpServletResponse response, int status, String json) throws IOException {
+        write(response, status, "application/json", json);
     }
 
     /** An error, as a page for browsers or JSON for others, with links for browsers. */

@@ -18,18 +18,9 @@ final class SecurityHeadersFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(SecurityHeadersFilter.class.getName());
 
     private final Octogate app;
-    private final String contentSecurityPolicy;
 
     SecurityHeadersFilter(Octogate app) {
         this.app = app;
-        // Avatars come from GitHub's hosts (or a GitHub Enterprise or stand-in host over http).
-        String github = origin(app.settings.githubUrl()) + " " + origin(app.settings.apiUrl());
-        this.contentSecurityPolicy = "default-src 'none'; img-src 'self' https: " + github
-                + "; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    }
-
-    private static String origin(java.net.URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     @Override
@@ -90,7 +81,8 @@ final class SecurityHeadersFilter extends HttpFilter {
 
     private void applyHeaders(String path, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
+        // Pages loosen this for their stylesheet and avatar (Responses.html).
+        response.setHeader("Content-Security-Policy", Responses.STRICT_POLICY);
         // The callback's URL holds the code: it must not leak through Referer.
         response.setHeader("Referrer-Policy", path.equals("/callback") ? "no-referrer" : "same-origin");
         if (!path.startsWith("/static/")) {

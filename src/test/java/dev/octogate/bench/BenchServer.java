@@ -34,9 +34,10 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 /**
  * The server side of {@code bench/run}: one JVM with the packaged WAR at {@code /} and, as
  * baselines, a web application at {@code /bare} with a servlet that writes a constant
- * ({@code /bare/hello}) and one that first reads a session attribute ({@code /bare/session}), and
- * the constant in a plain servlet context ({@code /plain/hello}), on the same embedded Jetty 12, the GitHub stand-in on loopback, and
- * a small admin port for what must be measured inside the JVM (heap, a stored session, connections
+ * ({@code /bare/hello}) and one that reads a session attribute and writes {@code /api/me}'s answer
+ * as a constant ({@code /bare/session-answer}), and
+ * the constant in a plain servlet context ({@code /plain/hello}), on the same embedded Jetty 12;
+ * the GitHub stand-in on loopback; and a small admin port for what must be measured inside the JVM (heap, a stored session, connections
  * to the stand-in, context start-up). It prints one line, {@code PORTS app admin standin}, when ready.
  */
 public final class BenchServer {
@@ -54,11 +55,15 @@ public final class BenchServer {
     }
 
     /**
-     * The limit for anything that keeps its state in the container's session: the constant, after
-     * reading an attribute of the request's session (created on the first request).
+     * The floor of any login that keeps its user in the container's session: reads a session
+     * attribute (created on the first request), then writes {@code /api/me}'s answer, its headers
+     * and body, as constants (the stand-in's port, in the avatar URL, always has five digits).
+     * What Octogate costs beyond this is its own logic.
      */
-    public static final class SessionHelloServlet extends HttpServlet {
-        private static final byte[] HELLO = "Hello world!".getBytes(StandardCharsets.UTF_8);
+    public static final class SessionAnswerServlet extends HttpServlet {
+        private static final byte[] BODY = ("{\"login\":\"octocat\",\"id\":583231,\"name\":\"The Octocat\","
+                + "\"avatar_url\":\"http://localhost:33779/avatars/octocat.svg\",\"html_url\":\"https://github.com/octocat\"}")
+                .getBytes(StandardCharsets.UTF_8);
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -66,9 +71,13 @@ public final class BenchServer {
             if (session.getAttribute("user") == null) {
                 session.setAttribute("user", "octocat");
             }
-            response.setContentType("text/plain");
-            response.setContentLength(HELLO.length);
-            response.getOutputStream().write(HELLO);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            response.setHeader("Referrer-Policy", "same-origin");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/json");
+            response.setContentLength(BODY.length);
+            response.getOutputStream().write(BODY);
         }
     }
 
@@ -93,7 +102,7 @@ public final class BenchServer {
         bare.setBaseResourceAsPath(Files.createTempDirectory("octogate-bench-bare"));
         bare.setTempDirectory(Files.createTempDirectory("octogate-bench-bare-tmp").toFile());
         bare.addServlet(HelloServlet.class, "/hello");
-        bare.addServlet(SessionHelloServlet.class, "/session");
+        bare.addServlet(SessionAnswerServlet.class, "/session-answer");
         // And the constant in a plain servlet context, without the web-app layer, for reference.
         org.eclipse.jetty.ee10.servlet.ServletContextHandler plain =
                 new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/plain");

@@ -52,6 +52,14 @@ class PublicPathsTest {
     }
 
     @Test
+    void rootPrefixMatchesEveryPath() {
+        PublicPaths paths = PublicPaths.parse("/*");
+        assertEquals(List.of(""), paths.prefixes());
+        assertTrue(paths.matches("/"));
+        assertTrue(paths.matches("/anything/below"));
+    }
+
+    @Test
     void nestedPrefix() {
         PublicPaths paths = PublicPaths.parse("/static/img/*");
         assertEquals(List.of("/static/img"), paths.prefixes());

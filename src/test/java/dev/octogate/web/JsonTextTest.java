@@ -21,6 +21,13 @@ class JsonTextTest {
     }
 
     @Test
+    void buildsAnObjectFieldByField() {
+        assertEquals("{}", JsonText.object().end());
+        assertEquals("{\"login\":\"octocat\",\"id\":-1,\"name\":null}",
+                JsonText.object().field("login", "octocat").field("id", -1).field("name", null).end());
+    }
+
+    @Test
     void everyAwkwardCharacterSurvivesAJsonParser() {
         StringBuilder awkward = new StringBuilder("quote\" backslash\\ slash/ <script>&amp; \u2028\u2029 é ✓ 🐙");
         for (char c = 0; c < 0x20; c++) {

@@ -114,6 +114,24 @@ class ResponseHeadersIT {
         assertTrue(csp.contains("frame-ancestors 'none'"), name + ": CSP was '" + csp + "'");
     }
 
+    /**
+     * Only HTML pages may load anything (their stylesheet and the avatar); JSON, static files and
+     * redirects load nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allResponses")
+    void onlyPagesMayLoadAnything(String name) {
+        HttpResponse<String> response = RESPONSES.get(name);
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        boolean page = response.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+        if (page) {
+            assertTrue(csp.contains("style-src 'self'") && csp.contains("img-src 'self' https: " + github.uri()),
+                    name + ": CSP was '" + csp + "'");
+        } else {
+            assertEquals("default-src 'none'; frame-ancestors 'none'", csp, name);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("allResponses")
     void referrerPolicyIsNoReferrerOnCallbackAndSameOriginOrStricterElsewhere(String name) {
