@@ -18,6 +18,7 @@ import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
+import dev.octogate.testing.WarWithGitHub;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -26,11 +27,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every way GitHub can fail during the callback gets its own clear page and status, a WARN or
@@ -38,28 +38,14 @@ import org.junit.jupiter.api.Test;
  */
 class GitHubFailuresIT {
 
-    static GitHubMock github;
-    static WarServer app;
+    @RegisterExtension
+    static final WarWithGitHub war = new WarWithGitHub("/", "github.timeout-seconds", "1");
+
     TestBrowser browser;
     LogCapture logs;
 
-    @BeforeAll
-    static void start() throws Exception {
-        github = new GitHubMock();
-        app = WarServer.start("/", WarServer.settings(github.uri(), "github.timeout-seconds", "1"));
-        assertTrue(app.available());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-        github.close();
-    }
-
     @BeforeEach
     void fresh() {
-        github.server.resetAll();
-        github.happyPath();
         browser = new TestBrowser();
         logs = LogCapture.of("dev.octogate");
     }
@@ -69,17 +55,13 @@ class GitHubFailuresIT {
         logs.close();
     }
 
-    URI url(String path) {
-        return URI.create(app.base() + path);
-    }
-
     HttpResponse<String> signInWithTokenAnswer(ResponseDefinitionBuilder answer) throws Exception {
-        github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(answer));
+        war.github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(answer));
         return signIn();
     }
 
     HttpResponse<String> signIn() throws Exception {
-        return SignInSteps.callback(browser, app.base(), SignInSteps.authorize(browser, app.base(), null), "the-code");
+        return SignInSteps.callback(browser, war.app.base(), SignInSteps.authorize(browser, war.app.base(), null), "the-code");
     }
 
     void assertCleanPage(HttpResponse<String> page) throws Exception {
@@ -92,7 +74,7 @@ class GitHubFailuresIT {
             assertFalse(line.contains("test-secret-value") || line.contains(GitHubMock.TOKEN) || line.contains("the-code"),
                     "log line leaks a secret: " + line);
         }
-        assertEquals(401, browser.get(url("/api/me"), "application/json").statusCode(), "not signed in");
+        assertEquals(401, browser.get(war.url("/api/me"), "application/json").statusCode(), "not signed in");
     }
 
     @Test
@@ -169,12 +151,12 @@ class GitHubFailuresIT {
                 aResponse().withFault(Fault.EMPTY_RESPONSE),
                 okJson("{\"access_token\":\"x\",\"padding\":\"" + "x".repeat(1 << 20) + "\"}"));
         for (ResponseDefinitionBuilder answer : answers) {
-            github.server.resetAll();
+            war.github.server.resetAll();
             browser = new TestBrowser();
             HttpResponse<String> page = signInWithTokenAnswer(answer);
             assertEquals(502, page.statusCode(), "answer " + answer.build());
             assertCleanPage(page);
-            github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
+            war.github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
         }
     }
 
@@ -200,11 +182,11 @@ class GitHubFailuresIT {
         assertEquals("42", page.headers().firstValue("Retry-After").orElse(null));
         assertCleanPage(page);
 
-        github.server.resetAll();
-        github.happyPath();
+        war.github.server.resetAll();
+        war.github.happyPath();
         browser = new TestBrowser();
         long reset = System.currentTimeMillis() / 1000 + 120;
-        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(403)
+        war.github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(403)
                 .withHeader("x-ratelimit-remaining", "0").withHeader("x-ratelimit-reset", Long.toString(reset))));
         HttpResponse<String> userLimited = signIn();
         assertEquals(503, userLimited.statusCode());
@@ -214,9 +196,9 @@ class GitHubFailuresIT {
 
     @Test
     void providerErrorsOtherThanCancelAreClearPages() throws Exception {
-        URI authorize = TestBrowser.location(browser.get(url("/login")));
+        URI authorize = TestBrowser.location(browser.get(war.url("/login")));
         String state = TestBrowser.query(authorize).get("state");
-        HttpResponse<String> page = browser.get(url("/callback?error=%3Cscript%3Ex%3C%2Fscript%3E&error_description=%3Cb%3E&state=" + state));
+        HttpResponse<String> page = browser.get(war.url("/callback?error=%3Cscript%3Ex%3C%2Fscript%3E&error_description=%3Cb%3E&state=" + state));
         assertTrue(page.statusCode() == 400 || page.statusCode() == 502, "status " + page.statusCode());
         assertFalse(page.body().contains("<script>x"), "escaped");
         assertTrue(page.body().contains("&lt;script&gt;"), page.body());

@@ -3,13 +3,10 @@ package dev.octogate.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.TestBrowser;
-import dev.octogate.testing.WarServer;
-import java.net.URI;
+import dev.octogate.testing.WarWithGitHub;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,32 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PublicPathsIT {
 
-    static GitHubMock github;
-    static WarServer app;
+    @RegisterExtension
+    static final WarWithGitHub war = new WarWithGitHub("/cla", "app.public-paths", "/about,/docs/*");
 
-    @BeforeAll
-    static void start() throws Exception {
-        github = new GitHubMock().happyPath();
-        app = WarServer.start("/cla", WarServer.settings(github.uri(), "app.public-paths", "/about,/docs/*"));
-        assertTrue(app.available(), "the WAR deployed");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-        github.close();
-    }
-
-    static URI url(String path) {
-        return URI.create(app.base() + path);
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/about", "/docs/x", "/docs", "/docs/", "/docs/a/b.html", "/about?x=1"})
     void publicPathsAreNotGuarded(String path) throws Exception {
         for (String accept : new String[] {TestBrowser.HTML, "application/json"}) {
             TestBrowser browser = new TestBrowser();
-            HttpResponse<String> response = browser.get(url(path), accept);
+            HttpResponse<String> response = browser.get(war.url(path), accept);
             assertEquals(404, response.statusCode(), path + " (" + accept + ") passed the guard to the container: "
                     + response.headers().map() + "\n" + response.body());
             assertTrue(response.headers().firstValue("Location").isEmpty(), "not sent to sign in");
@@ -56,11 +37,11 @@ class PublicPathsIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/aboutx", "/docsx", "/about/x", "/abou", "/doc", "/docsx/y", "/xdocs/x"})
     void lookAlikesStayProtected(String path) throws Exception {
-        HttpResponse<String> browser = new TestBrowser().get(url(path));
+        HttpResponse<String> browser = new TestBrowser().get(war.url(path));
         assertEquals(302, browser.statusCode(), path);
         assertEquals("/cla/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8), browser.headers().firstValue("Location").orElseThrow());
 
-        HttpResponse<String> api = new TestBrowser().get(url(path), "application/json");
+        HttpResponse<String> api = new TestBrowser().get(war.url(path), "application/json");
         assertEquals(401, api.statusCode(), path);
         assertTrue(api.body().contains("\"error\":\"unauthenticated\""), api.body());
     }
@@ -68,7 +49,7 @@ class PublicPathsIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/api/me", "/"})
     void builtInProtectedPathsStayProtected(String path) throws Exception {
-        assertEquals(302, new TestBrowser().get(url(path)).statusCode(), path);
-        assertEquals(401, new TestBrowser().get(url(path), "application/json").statusCode(), path);
+        assertEquals(302, new TestBrowser().get(war.url(path)).statusCode(), path);
+        assertEquals(401, new TestBrowser().get(war.url(path), "application/json").statusCode(), path);
     }
 }

@@ -17,18 +17,16 @@ import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
-import dev.octogate.testing.WarServer;
-import java.net.URI;
+import dev.octogate.testing.WarWithGitHub;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Step 6: with {@code app.revalidate-seconds=0} every request of a signed-in session re-checks its
@@ -37,29 +35,14 @@ import org.junit.jupiter.api.Test;
  */
 class RevalidationIT {
 
-    static GitHubMock github;
-    static WarServer app;
+    @RegisterExtension
+    static final WarWithGitHub war = new WarWithGitHub("/", "app.revalidate-seconds", "0", "github.timeout-seconds", "2");
+
     TestBrowser browser;
     LogCapture logs;
 
-    @BeforeAll
-    static void start() throws Exception {
-        github = new GitHubMock();
-        app = WarServer.start("/", WarServer.settings(github.uri(), "app.revalidate-seconds", "0",
-                "github.timeout-seconds", "2"));
-        assertTrue(app.available());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-        github.close();
-    }
-
     @BeforeEach
     void fresh() {
-        github.server.resetAll();
-        github.happyPath();
         browser = new TestBrowser();
         logs = LogCapture.of("dev.octogate");
     }
@@ -69,38 +52,34 @@ class RevalidationIT {
         logs.close();
     }
 
-    URI url(String path) {
-        return URI.create(app.base() + path);
-    }
-
     void signIn() throws Exception {
-        SignInSteps.signIn(browser, app.base());
+        SignInSteps.signIn(browser, war.app.base());
     }
 
     @Test
     void unchangedUserIsCheckedWithIfNoneMatch() throws Exception {
         signIn();
-        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode());
-        github.server.verify(getRequestedFor(urlPathEqualTo("/user")).withHeader("If-None-Match", equalTo("W/\"etag-1\"")));
+        assertEquals(200, browser.get(war.url("/api/me"), "application/json").statusCode());
+        war.github.server.verify(getRequestedFor(urlPathEqualTo("/user")).withHeader("If-None-Match", equalTo("W/\"etag-1\"")));
     }
 
     @Test
     void profileIsRefreshedByTheSameCall() throws Exception {
         signIn();
-        github.server.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + GitHubMock.TOKEN))
+        war.github.server.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + GitHubMock.TOKEN))
                 .willReturn(okJson(GitHubMock.USER_JSON.replace("The Octocat", "Mona the Octocat")).withHeader("ETag", "W/\"etag-2\"")));
-        assertTrue(browser.get(url("/")).body().contains("Mona the Octocat"));
+        assertTrue(browser.get(war.url("/")).body().contains("Mona the Octocat"));
     }
 
     @Test
     void revokedTokenEndsTheSession() throws Exception {
         signIn();
-        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(401)
+        war.github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"message\":\"Bad credentials\"}")));
-        HttpResponse<String> page = browser.get(url("/"));
+        HttpResponse<String> page = browser.get(war.url("/"));
         assertEquals(302, page.statusCode(), "browser goes to sign-in");
         assertTrue(TestBrowser.location(page).getPath().endsWith("/login"));
-        assertEquals(401, browser.get(url("/api/me"), "application/json").statusCode());
+        assertEquals(401, browser.get(war.url("/api/me"), "application/json").statusCode());
         assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("login=octocat") && l.contains("id=583231")
                 && l.contains("session-ended")), logs.all().toString());
     }
@@ -108,42 +87,42 @@ class RevalidationIT {
     @Test
     void gitHubOutageKeepsTheSessionAndWarns() throws Exception {
         signIn();
-        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(503)));
-        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode());
+        war.github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(503)));
+        assertEquals(200, browser.get(war.url("/api/me"), "application/json").statusCode());
         assertTrue(logs.messages(Level.WARNING).stream().anyMatch(l -> l.contains("octocat") && l.contains("503")),
                 logs.all().toString());
-        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
-        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode(), "kept through a timeout too");
+        war.github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
+        assertEquals(200, browser.get(war.url("/api/me"), "application/json").statusCode(), "kept through a timeout too");
     }
 
     @Test
     void signingOutWhileARequestChecksTheTokenIsNoServerError() throws Exception {
         signIn();
-        String csrf = TestBrowser.csrfToken(browser.get(url("/")).body());
-        github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(GitHubMock.USER_JSON).withFixedDelay(1500)));
+        String csrf = TestBrowser.csrfToken(browser.get(war.url("/")).body());
+        war.github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(GitHubMock.USER_JSON).withFixedDelay(1500)));
         CompletableFuture<Integer> checking = CompletableFuture.supplyAsync(() -> {
             try {
-                return browser.get(url("/api/me"), "application/json").statusCode();
+                return browser.get(war.url("/api/me"), "application/json").statusCode();
             } catch (Exception e) {
                 return -1;
             }
         });
         Thread.sleep(400);
-        github.server.resetAll(); // sign-out itself must not wait on GitHub
-        github.happyPath();
-        assertEquals(303, browser.postForm(url("/logout"), java.util.Map.of("csrf", csrf), TestBrowser.HTML).statusCode());
+        war.github.server.resetAll(); // sign-out itself must not wait on GitHub
+        war.github.happyPath();
+        assertEquals(303, browser.postForm(war.url("/logout"), java.util.Map.of("csrf", csrf), TestBrowser.HTML).statusCode());
         int status = checking.get();
         assertTrue(status == 200 || status == 401, "the request in flight ends normally: " + status);
         assertEquals(List.of(), logs.messages(Level.SEVERE));
-        assertEquals(401, browser.get(url("/api/me"), "application/json").statusCode());
+        assertEquals(401, browser.get(war.url("/api/me"), "application/json").statusCode());
     }
 
     @Test
     void expiringTokenIsRefreshedOnceEvenUnderConcurrentRequests() throws Exception {
-        github.stubToken("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
+        war.github.stubToken("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
                 + "\"expires_in\":30,\"refresh_token\":\"ghr_first\",\"refresh_token_expires_in\":15897600}");
         signIn();
-        github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+        war.github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
                 .withRequestBody(containing("grant_type=refresh_token"))
                 .willReturn(okJson("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
                         + "\"expires_in\":28800,\"refresh_token\":\"ghr_second\",\"refresh_token_expires_in\":15897600}")
@@ -152,7 +131,7 @@ class RevalidationIT {
         for (int i = 0; i < 6; i++) {
             requests.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return browser.get(url("/api/me"), "application/json").statusCode();
+                    return browser.get(war.url("/api/me"), "application/json").statusCode();
                 } catch (Exception e) {
                     return -1;
                 }
@@ -161,22 +140,22 @@ class RevalidationIT {
         for (CompletableFuture<Integer> request : requests) {
             assertEquals(200, request.get());
         }
-        github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))
+        war.github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))
                 .withRequestBody(containing("refresh_token=ghr_first")));
-        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode());
-        github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))
+        assertEquals(200, browser.get(war.url("/api/me"), "application/json").statusCode());
+        war.github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))
                 .withRequestBody(containing("grant_type=refresh_token")));
     }
 
     @Test
     void refusedRefreshEndsTheSession() throws Exception {
-        github.stubToken("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
+        war.github.stubToken("{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"\","
                 + "\"expires_in\":30,\"refresh_token\":\"ghr_first\"}");
         signIn();
-        github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+        war.github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
                 .withRequestBody(containing("grant_type=refresh_token"))
                 .willReturn(okJson("{\"error\":\"bad_refresh_token\"}")));
-        assertEquals(401, browser.get(url("/api/me"), "application/json").statusCode());
+        assertEquals(401, browser.get(war.url("/api/me"), "application/json").statusCode());
         assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("bad_refresh_token")), logs.all().toString());
     }
 }

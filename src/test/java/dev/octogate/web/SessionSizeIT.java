@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
-import dev.octogate.testing.WarServer;
+import dev.octogate.testing.WarWithGitHub;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A signed-in session, serialised the way a shared session store does, stays small (it is read and
@@ -19,28 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class SessionSizeIT {
 
-    static GitHubMock github;
-    static WarServer app;
+    @RegisterExtension
+    static final WarWithGitHub war = new WarWithGitHub("/", "github.scope", "read:org");
 
-    @BeforeAll
-    static void start() throws Exception {
-        github = new GitHubMock().happyPath();
-        app = WarServer.start("/", WarServer.settings(github.uri(), "github.scope", "read:org"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-        github.close();
-    }
 
     @Test
     void signedInSessionIsSmallAndHoldsTheTokenOnce() throws Exception {
         TestBrowser browser = new TestBrowser();
-        SignInSteps.signIn(browser, app.base());
-        assertEquals(200, browser.get(URI.create(app.base() + "/api/me"), "application/json").statusCode());
+        SignInSteps.signIn(browser, war.app.base());
+        assertEquals(200, browser.get(URI.create(war.app.base() + "/api/me"), "application/json").statusCode());
 
-        byte[] stored = app.storedSession(browser.sessionId());
+        byte[] stored = war.app.storedSession(browser.sessionId());
         System.out.println("serialised signed-in session: " + stored.length + " bytes");
         assertTrue(stored.length <= 1024, "at most 1 KiB: " + stored.length + " bytes");
         assertEquals(1, occurrences(stored, GitHubMock.TOKEN.getBytes(StandardCharsets.UTF_8)), "the token is stored once");
@@ -49,11 +37,11 @@ class SessionSizeIT {
     @Test
     void aSecondTabsPendingSignInKeepsItUnderTwoKiB() throws Exception {
         TestBrowser browser = new TestBrowser();
-        URI first = TestBrowser.location(browser.get(URI.create(app.base() + "/login?next=/a")));
-        TestBrowser.location(browser.get(URI.create(app.base() + "/login?next=/b"))); // second tab, not finished
+        URI first = TestBrowser.location(browser.get(URI.create(war.app.base() + "/login?next=/a")));
+        TestBrowser.location(browser.get(URI.create(war.app.base() + "/login?next=/b"))); // second tab, not finished
         String state = TestBrowser.query(first).get("state");
-        assertEquals(302, browser.get(URI.create(app.base() + "/callback?code=c&state=" + state)).statusCode());
-        byte[] stored = app.storedSession(browser.sessionId());
+        assertEquals(302, browser.get(URI.create(war.app.base() + "/callback?code=c&state=" + state)).statusCode());
+        byte[] stored = war.app.storedSession(browser.sessionId());
         assertTrue(stored.length < 2048, "under 2 KiB: " + stored.length + " bytes");
         assertEquals(1, occurrences(stored, GitHubMock.TOKEN.getBytes(StandardCharsets.UTF_8)));
         assertEquals(0, occurrences(stored, state.getBytes(StandardCharsets.UTF_8)), "no state is stored");

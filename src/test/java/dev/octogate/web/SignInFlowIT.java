@@ -16,7 +16,7 @@ import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
-import dev.octogate.testing.WarServer;
+import dev.octogate.testing.WarWithGitHub;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -25,53 +25,34 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole sign-in flow of PRODUCT.md, in the packaged WAR on Jetty under a context path, GitHub mocked. */
 class SignInFlowIT {
 
-    static GitHubMock github;
-    static WarServer app;
+    @RegisterExtension
+    static final WarWithGitHub war = new WarWithGitHub("/cla", "github.scope", "read:org");
+
     TestBrowser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        github = new GitHubMock();
-        app = WarServer.start("/cla", WarServer.settings(github.uri(), "github.scope", "read:org"));
-        assertTrue(app.available(), "the WAR deployed");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-        github.close();
-    }
 
     @BeforeEach
     void fresh() {
-        github.server.resetAll();
-        github.happyPath();
         browser = new TestBrowser();
     }
 
-    URI url(String path) {
-        return URI.create(app.base() + path);
-    }
-
     URI startSignIn(String next) throws Exception {
-        return SignInSteps.authorize(browser, app.base(), next);
+        return SignInSteps.authorize(browser, war.app.base(), next);
     }
 
     HttpResponse<String> callback(URI authorize, String code) throws Exception {
-        return SignInSteps.callback(browser, app.base(), authorize, code);
+        return SignInSteps.callback(browser, war.app.base(), authorize, code);
     }
 
     @Test
     void protectedPageSendsBrowserToSignInAndBack() throws Exception {
-        HttpResponse<String> first = browser.get(url("/api/me?x=1&y=2"));
+        HttpResponse<String> first = browser.get(war.url("/api/me?x=1&y=2"));
         assertEquals(302, first.statusCode());
         URI login = TestBrowser.location(first);
         assertEquals("/cla/login", login.getPath());
@@ -80,11 +61,11 @@ class SignInFlowIT {
         HttpResponse<String> toGitHub = browser.get(login);
         assertEquals(302, toGitHub.statusCode());
         URI authorize = TestBrowser.location(toGitHub);
-        assertEquals(github.uri().getAuthority(), authorize.getAuthority());
+        assertEquals(war.github.uri().getAuthority(), authorize.getAuthority());
         assertEquals("/login/oauth/authorize", authorize.getPath());
         Map<String, String> q = TestBrowser.query(authorize);
         assertEquals("test-client", q.get("client_id"));
-        assertEquals(app.base() + "/callback", q.get("redirect_uri"));
+        assertEquals(war.app.base() + "/callback", q.get("redirect_uri"));
         assertEquals("read:org", q.get("scope"));
         assertEquals("S256", q.get("code_challenge_method"));
         assertTrue(Base64.getUrlDecoder().decode(q.get("state")).length >= 16, "state has at least 128 bits");
@@ -96,12 +77,12 @@ class SignInFlowIT {
         assertEquals("/cla/api/me?x=1&y=2", back.headers().firstValue("Location").orElseThrow());
         assertNotEquals(sessionBefore, browser.sessionId(), "session id changed at sign-in");
 
-        HttpResponse<String> me = browser.get(url("/api/me"), "application/json");
+        HttpResponse<String> me = browser.get(war.url("/api/me"), "application/json");
         assertEquals(200, me.statusCode());
         assertTrue(me.body().contains("\"login\":\"octocat\""), me.body());
         assertTrue(me.body().contains("\"id\":583231"), me.body());
 
-        HttpResponse<String> index = browser.get(url("/"));
+        HttpResponse<String> index = browser.get(war.url("/"));
         assertEquals(200, index.statusCode());
         assertTrue(index.body().contains("Hello octocat!"), index.body());
     }
@@ -111,7 +92,7 @@ class SignInFlowIT {
         URI authorize = startSignIn(null);
         assertEquals(302, callback(authorize, "code-123").statusCode());
 
-        LoggedRequest exchange = github.server.findAll(postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))).get(0);
+        LoggedRequest exchange = war.github.server.findAll(postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))).get(0);
         assertEquals(null, exchange.getUrl().contains("?") ? "query in URL" : null, "nothing in the token URL's query");
         assertTrue(exchange.getHeader("Content-Type").startsWith("application/x-www-form-urlencoded"));
         assertTrue(exchange.getHeader("Accept").contains("application/json"));
@@ -119,12 +100,12 @@ class SignInFlowIT {
         assertEquals("test-client", form.get("client_id"));
         assertEquals("test-secret-value", form.get("client_secret"));
         assertEquals("code-123", form.get("code"));
-        assertEquals(app.base() + "/callback", form.get("redirect_uri"));
+        assertEquals(war.app.base() + "/callback", form.get("redirect_uri"));
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(form.get("code_verifier").getBytes(StandardCharsets.US_ASCII)));
         assertEquals(TestBrowser.query(authorize).get("code_challenge"), challenge, "verifier matches the challenge");
 
-        github.server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/user"))
+        war.github.server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/user"))
                 .withHeader("Authorization", equalTo("Bearer " + GitHubMock.TOKEN))
                 .withHeader("Accept", equalTo("application/vnd.github+json"))
                 .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28"))
@@ -151,19 +132,19 @@ class SignInFlowIT {
         HttpResponse<String> replay = callback(authorize, "code-1");
         assertEquals(400, replay.statusCode());
         assertTrue(replay.body().contains("/cla/login"), "offers to start again");
-        github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
+        war.github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
     }
 
     @Test
     void missingUnknownOrForeignStateIsRefusedBeforeGitHubIsCalled() throws Exception {
         URI authorize = startSignIn(null);
-        assertEquals(400, browser.get(url("/callback?code=c")).statusCode());
-        assertEquals(400, browser.get(url("/callback?code=c&state=made-up")).statusCode());
+        assertEquals(400, browser.get(war.url("/callback?code=c")).statusCode());
+        assertEquals(400, browser.get(war.url("/callback?code=c&state=made-up")).statusCode());
 
         TestBrowser attacker = new TestBrowser();
         String state = TestBrowser.query(authorize).get("state");
-        assertEquals(400, attacker.get(url("/callback?code=c&state=" + state)).statusCode(), "state of another session");
-        github.server.verify(exactly(0), postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
+        assertEquals(400, attacker.get(war.url("/callback?code=c&state=" + state)).statusCode(), "state of another session");
+        war.github.server.verify(exactly(0), postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
     }
 
     @Test
@@ -174,7 +155,7 @@ class SignInFlowIT {
                 "error=access_denied",
                 "error=redirect_uri_mismatch&state=made-up",
                 "error=foo&error_description=Your+account+is+locked%2C+call+evil.example&state=made-up"}) {
-                HttpResponse<String> page = browser.get(url("/callback?" + query));
+                HttpResponse<String> page = browser.get(war.url("/callback?" + query));
                 assertEquals(400, page.statusCode(), query);
                 assertFalse(page.body().contains("evil.example"), "nothing of the request's description on the page");
             }
@@ -185,7 +166,7 @@ class SignInFlowIT {
     @Test
     void headNavigationIsRedirectedLikeGet() throws Exception {
         HttpResponse<Void> head = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(url("/api/me")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .newBuilder(war.url("/api/me")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
                 .header("Accept", TestBrowser.HTML).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(302, head.statusCode());
     }
@@ -194,7 +175,7 @@ class SignInFlowIT {
     void cancellingAtGitHubIsA403() throws Exception {
         URI authorize = startSignIn(null);
         String state = TestBrowser.query(authorize).get("state");
-        HttpResponse<String> back = browser.get(url("/callback?error=access_denied&error_description=x&state=" + state));
+        HttpResponse<String> back = browser.get(war.url("/callback?error=access_denied&error_description=x&state=" + state));
         assertEquals(403, back.statusCode());
         assertTrue(back.body().contains("cancelled"));
         assertFalse(back.body().contains("<script>"));
@@ -213,40 +194,40 @@ class SignInFlowIT {
     @Test
     void signOutNeedsPostAndTheFormsToken() throws Exception {
         callback(startSignIn(null), "code");
-        String page = browser.get(url("/")).body();
+        String page = browser.get(war.url("/")).body();
         String csrf = TestBrowser.csrfToken(page);
 
-        assertEquals(200, browser.get(url("/logout")).statusCode(), "GET shows a button");
-        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode(), "still signed in after GET");
+        assertEquals(200, browser.get(war.url("/logout")).statusCode(), "GET shows a button");
+        assertEquals(200, browser.get(war.url("/api/me"), "application/json").statusCode(), "still signed in after GET");
 
-        HttpResponse<String> forged = browser.postForm(url("/logout"), Map.of("csrf", "wrong"), TestBrowser.HTML);
+        HttpResponse<String> forged = browser.postForm(war.url("/logout"), Map.of("csrf", "wrong"), TestBrowser.HTML);
         assertEquals(403, forged.statusCode());
-        assertEquals(200, browser.get(url("/api/me"), "application/json").statusCode(), "still signed in after forgery");
+        assertEquals(200, browser.get(war.url("/api/me"), "application/json").statusCode(), "still signed in after forgery");
 
-        HttpResponse<String> out = browser.postForm(url("/logout"), Map.of("csrf", csrf), TestBrowser.HTML);
+        HttpResponse<String> out = browser.postForm(war.url("/logout"), Map.of("csrf", csrf), TestBrowser.HTML);
         assertEquals(303, out.statusCode());
         assertEquals("/cla/signed-out", out.headers().firstValue("Location").orElseThrow());
         assertEquals("\"cache\", \"storage\"", out.headers().firstValue("Clear-Site-Data").orElseThrow());
-        assertEquals(401, browser.get(url("/api/me"), "application/json").statusCode());
-        assertTrue(browser.get(url("/signed-out")).body().contains("You are signed out"));
+        assertEquals(401, browser.get(war.url("/api/me"), "application/json").statusCode());
+        assertTrue(browser.get(war.url("/signed-out")).body().contains("You are signed out"));
     }
 
     @Test
     void apiCallsGet401JsonNeverARedirect() throws Exception {
-        HttpResponse<String> api = browser.get(url("/api/me"), "application/json");
+        HttpResponse<String> api = browser.get(war.url("/api/me"), "application/json");
         assertEquals(401, api.statusCode());
         assertTrue(api.body().contains("\"error\":\"unauthenticated\""));
         assertTrue(api.body().contains("\"login_url\":\"/cla/login\""));
-        HttpResponse<String> post = browser.postForm(url("/"), Map.of(), TestBrowser.HTML);
+        HttpResponse<String> post = browser.postForm(war.url("/"), Map.of(), TestBrowser.HTML);
         assertEquals(401, post.statusCode(), "non-GET is never redirected");
         assertNotNull(post.headers().firstValue("Content-Type").filter(t -> t.startsWith("application/json")).orElse(null));
     }
 
     @Test
     void displayNameFromGitHubIsEscaped() throws Exception {
-        github.stubUser(GitHubMock.USER_JSON.replace("The Octocat", "<script>alert(1)</script>"));
+        war.github.stubUser(GitHubMock.USER_JSON.replace("The Octocat", "<script>alert(1)</script>"));
         callback(startSignIn(null), "code");
-        String page = browser.get(url("/")).body();
+        String page = browser.get(war.url("/")).body();
         assertFalse(page.contains("<script>alert(1)</script>"));
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
