@@ -341,6 +341,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         tokenExchanges.incrementAndGet();
         Map<String, String> form = query(body(exchange));
+        basicCredentials(exchange).forEach(form::putIfAbsent);
         if (!clientId.equals(form.get("client_id")) || !clientSecret.equals(form.get("client_secret"))) {
             tokenError(exchange, "incorrect_client_credentials", "The client_id and/or client_secret passed are incorrect.");
             return;
@@ -383,6 +384,29 @@ public final class GitHubStandIn implements AutoCloseable {
             answer.put("refresh_token_expires_in", "15897600");
         }
         tokenAnswer(exchange, answer);
+    }
+
+    /**
+     * The client id and secret in an HTTP Basic {@code Authorization} header, which GitHub's token endpoint
+     * accepts as well as form fields (ScribeJava, and so pac4j, sends them this way).
+     */
+    private static Map<String, String> basicCredentials(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Map<String, String> credentials = new LinkedHashMap<>();
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String pair;
+            try {
+                pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return credentials;
+            }
+            int colon = pair.indexOf(':');
+            if (colon > 0) {
+                credentials.put("client_id", URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8));
+                credentials.put("client_secret", URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return credentials;
     }
 
     private void tokenError(HttpExchange exchange, String error, String description) throws IOException {
