@@ -37,6 +37,7 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  * ({@code /bare/hello}) and one that reads a session attribute and writes {@code /api/me}'s answer
  * as a constant ({@code /bare/session-answer}), and
  * the constant in a plain servlet context ({@code /plain/hello}), on the same embedded Jetty 12;
+ * optionally, for comparison, the same job done with pac4j ({@code bench/pac4j}, its WAR at {@code /pac4j});
  * the GitHub stand-in on loopback; and a small admin port for what must be measured inside the JVM (heap, a stored session, connections
  * to the stand-in, context start-up). It prints one line, {@code PORTS app admin standin}, when ready.
  */
@@ -85,8 +86,10 @@ public final class BenchServer {
     private final GitHubStandIn standIn;
     private final Server server;
     private final WebAppContext webapp;
+    /** The pac4j comparison, or null. */
+    private final WebAppContext pac4j;
 
-    BenchServer(Path war) throws Exception {
+    BenchServer(Path war, Path pac4jWar) throws Exception {
         this.war = war;
         this.standIn = GitHubStandIn.builder().port(0).start();
         this.server = new Server();
@@ -107,7 +110,14 @@ public final class BenchServer {
         org.eclipse.jetty.ee10.servlet.ServletContextHandler plain =
                 new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/plain");
         plain.addServlet(HelloServlet.class, "/hello");
-        server.setHandler(new ContextHandlerCollection(webapp, bare, plain));
+        ContextHandlerCollection contexts = new ContextHandlerCollection(webapp, bare, plain);
+        // The alternative, deployed as Octogate is and with the same settings. The stand-in has no
+        // registered callback: it accepts any loopback redirect_uri, so either app's.
+        this.pac4j = pac4jWar == null ? null : webapp("/pac4j", pac4jWar, standIn);
+        if (pac4j != null) {
+            contexts.addHandler(pac4j);
+        }
+        server.setHandler(contexts);
         server.start();
     }
 
@@ -131,7 +141,8 @@ public final class BenchServer {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchServer bench = new BenchServer(Path.of(args.length > 0 ? args[0] : "target/octogate.war"));
+        BenchServer bench = new BenchServer(Path.of(args.length > 0 ? args[0] : "target/octogate.war"),
+                args.length > 1 ? Path.of(args[1]) : null);
         HttpServer admin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         admin.createContext("/heap", exchange -> answer(exchange, Long.toString(usedHeapAfterGc())));
         admin.createContext("/connections", exchange -> answer(exchange, Integer.toString(bench.standIn.apiConnections())));
@@ -144,10 +155,12 @@ public final class BenchServer {
             bench.standIn.latency(Duration.ofMillis(millis));
             answer(exchange, Long.toString(millis));
         });
-        admin.createContext("/session-size", exchange -> {
-            String cookie = exchange.getRequestURI().getQuery().replace("id=", "");
+        admin.createContext("/session-size", exchange -> { // ?id=COOKIE, or ?pac4j=COOKIE for the comparison
+            String query = exchange.getRequestURI().getQuery();
             try {
-                answer(exchange, Integer.toString(bench.storedSessionSize(cookie)));
+                answer(exchange, Integer.toString(query.startsWith("pac4j=")
+                        ? bench.storedSessionSize(bench.pac4j, query.substring("pac4j=".length()))
+                        : bench.storedSessionSize(bench.webapp, query.replace("id=", ""))));
             } catch (Exception e) {
                 answer(exchange, "-1 " + e);
             }
@@ -170,8 +183,8 @@ public final class BenchServer {
     }
 
     /** Serialised like Jetty's JDBC and file session stores do it. */
-    int storedSessionSize(String cookieValue) throws Exception {
-        return dev.octogate.testing.WarServer.storedSession(webapp, cookieValue).length;
+    int storedSessionSize(WebAppContext context, String cookieValue) throws Exception {
+        return dev.octogate.testing.WarServer.storedSession(context, cookieValue).length;
     }
 
     /**

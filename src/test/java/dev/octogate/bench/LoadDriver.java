@@ -22,13 +22,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The load side of {@code bench/run}, in its own JVM: virtual users that each sign in completely,
  * as a browser does ({@code GET /login} → approve at the stand-in → {@code GET /callback} →
- * {@code GET /}), with keep-alive connections and a cookie per user.
+ * {@code GET} where the callback sends it, which must greet the user), with keep-alive connections
+ * and a cookie per user.
  *
  * <pre>
  * LoadDriver signin APP_URL CONCURRENCY COUNT   prints RESULT ok=… errors=… seconds=… rate=… p50=… p99=…
  * LoadDriver cookie APP_URL                     prints COOKIE value (a signed-in session)
  * LoadDriver cookies APP_URL N                  prints N such lines, one session each
  * </pre>
+ *
+ * {@code -Dbench.start=PATH} sets the first request, {@code /login} by default: {@code /} for apps
+ * that start a sign-in when a page needs one (pac4j). Every {@code Location} is resolved against the
+ * URL of its request, whether path-absolute (Octogate) or absolute (pac4j).
  */
 public final class LoadDriver {
 
@@ -38,6 +43,7 @@ public final class LoadDriver {
             .executor(Executors.newFixedThreadPool(4))
             .build();
     private final String app;
+    private final String start = System.getProperty("bench.start", "/login");
 
     LoadDriver(String app) {
         this.app = app;
@@ -101,10 +107,10 @@ public final class LoadDriver {
 
     /** One complete sign-in; returns the signed-in session's cookie value. */
     String signIn() throws IOException, InterruptedException {
-        HttpResponse<Void> login = send(HttpRequest.newBuilder(URI.create(app + "/login")).GET(), null);
-        expect(login, 302, "/login");
+        HttpResponse<Void> login = send(HttpRequest.newBuilder(URI.create(app + start)).GET(), null);
+        expect(login, 302, start);
         String cookie = cookie(login, null);
-        URI authorize = URI.create(location(login));
+        URI authorize = location(login);
         Map<String, String> form = query(authorize.getRawQuery());
         form.put("decision", "approve");
         form.put("login", "octocat");
@@ -113,10 +119,10 @@ public final class LoadDriver {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))), null);
         expect(approved, 302, "stand-in authorize");
-        HttpResponse<Void> callback = send(HttpRequest.newBuilder(URI.create(location(approved))).GET(), cookie);
+        HttpResponse<Void> callback = send(HttpRequest.newBuilder(location(approved)).GET(), cookie);
         expect(callback, 302, "/callback");
         cookie = cookie(callback, cookie);
-        HttpResponse<String> index = client.send(HttpRequest.newBuilder(URI.create(app + location(callback)))
+        HttpResponse<String> index = client.send(HttpRequest.newBuilder(location(callback))
                 .header("Accept", "text/html").header("Cookie", "JSESSIONID=" + cookie).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (index.statusCode() != 200 || !index.body().contains("Hello octocat!")) {
@@ -139,8 +145,10 @@ public final class LoadDriver {
         }
     }
 
-    private static String location(HttpResponse<?> response) throws IOException {
-        return response.headers().firstValue("Location").orElseThrow(() -> new IOException("no Location"));
+    /** The response's {@code Location}, resolved against the URL of its request. */
+    private static URI location(HttpResponse<?> response) throws IOException {
+        String location = response.headers().firstValue("Location").orElseThrow(() -> new IOException("no Location"));
+        return response.request().uri().resolve(location);
     }
 
     private static String cookie(HttpResponse<?> response, String current) {
