@@ -40,19 +40,7 @@ final class Octogate implements AutoCloseable {
         this.revalidation = new SessionRevalidation(settings, github, clock);
         this.signOut = new SignOut(settings, github);
         this.urls = new AppUrls(settings);
-        this.responses = new Responses(urls, pagePolicy(settings));
-    }
-
-    /** What Octogate's pages load: their stylesheet, and avatars from GitHub's hosts (or a GitHub
-     * Enterprise or stand-in host, perhaps over http). */
-    static String pagePolicy(Settings settings) {
-        String github = origin(settings.githubUrl()) + " " + origin(settings.apiUrl());
-        return "default-src 'none'; img-src 'self' https: " + github
-                + "; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    }
-
-    private static String origin(java.net.URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        this.responses = new Responses(urls, Responses.pagePolicy(settings.githubUrl(), settings.apiUrl()));
     }
 
     /** The signed-in user of this request's session, after any check that is due. */

@@ -30,6 +30,19 @@ final class Responses {
     }
 
     /**
+     * The Content-Security-Policy of Octogate's pages: their stylesheet, and avatars from GitHub's
+     * hosts (or a GitHub Enterprise or stand-in host, perhaps over http).
+     */
+    static String pagePolicy(java.net.URI githubUrl, java.net.URI apiUrl) {
+        return "default-src 'none'; img-src 'self' https: " + origin(githubUrl) + " " + origin(apiUrl)
+                + "; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /**
      * A browser navigation: a {@code GET} or {@code HEAD} whose {@code Accept} includes
      * {@code text/html}. Everything else (API calls, XHR, form posts) gets JSON and never a redirect.
      */
