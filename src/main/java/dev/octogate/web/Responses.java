@@ -3,6 +3,7 @@ package dev.octogate.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,12 +34,12 @@ final class Responses {
      * The Content-Security-Policy of Octogate's pages: their stylesheet, and avatars from GitHub's
      * hosts (or a GitHub Enterprise or stand-in host, perhaps over http).
      */
-    static String pagePolicy(java.net.URI githubUrl, java.net.URI apiUrl) {
+    static String pagePolicy(URI githubUrl, URI apiUrl) {
         return "default-src 'none'; img-src 'self' https: " + origin(githubUrl) + " " + origin(apiUrl)
                 + "; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     }
 
-    private static String origin(java.net.URI uri) {
+    private static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 

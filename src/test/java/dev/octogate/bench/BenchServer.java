@@ -32,14 +32,19 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 /**
- * The server side of {@code bench/run}: one JVM with the packaged WAR at {@code /} and, as
- * baselines, a web application at {@code /bare} with a servlet that writes a constant
+ * The server side of {@code bench/run}: one JVM with, on the same embedded Jetty 12,
+ * <ul>
+ * <li>the packaged WAR at {@code /};
+ * <li>as baselines, a web application at {@code /bare} with a servlet that writes a constant
  * ({@code /bare/hello}) and one that reads a session attribute and writes {@code /api/me}'s answer
- * as a constant ({@code /bare/session-answer}), and
- * the constant in a plain servlet context ({@code /plain/hello}), on the same embedded Jetty 12;
- * optionally, for comparison, the same job done with pac4j ({@code bench/pac4j}, its WAR at {@code /pac4j});
- * the GitHub stand-in on loopback; and a small admin port for what must be measured inside the JVM (heap, a stored session, connections
- * to the stand-in, context start-up). It prints one line, {@code PORTS app admin standin}, when ready.
+ * as a constant ({@code /bare/session-answer}), and the constant in a plain servlet context
+ * ({@code /plain/hello});
+ * <li>optionally, for comparison, the same job done with pac4j ({@code bench/pac4j}, its WAR at
+ * {@code /pac4j});
+ * </ul>
+ * the GitHub stand-in on loopback; and a small admin port for what must be measured inside the JVM
+ * (heap, a stored session, connections to the stand-in, context start-up). It prints one line,
+ * {@code PORTS app admin standin}, when ready.
  */
 public final class BenchServer {
 

@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * LoadDriver signin APP_URL CONCURRENCY COUNT   prints RESULT ok=… errors=… seconds=… rate=… p50=… p99=…
  * LoadDriver cookie APP_URL                     prints COOKIE value (a signed-in session)
- * LoadDriver cookies APP_URL N                  prints N such lines, one session each
  * </pre>
  *
  * {@code -Dbench.start=PATH} sets the first request, {@code /login} by default: {@code /} for apps
@@ -53,11 +52,6 @@ public final class LoadDriver {
         LoadDriver driver = new LoadDriver(args[1]);
         switch (args[0]) {
             case "cookie" -> System.out.println("COOKIE " + driver.signIn());
-            case "cookies" -> {
-                for (int i = Integer.parseInt(args[2]); i > 0; i--) {
-                    System.out.println("COOKIE " + driver.signIn());
-                }
-            }
             case "signin" -> driver.load(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
