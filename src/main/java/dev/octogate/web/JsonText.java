@@ -70,12 +70,15 @@ final class JsonText {
     /** A JSON string; also escapes {@code <>&} and U+2028/9 so the text is safe inside HTML too. */
     static void string(StringBuilder out, String value) {
         out.append('"');
+        int plain = 0; // start of the run of characters not yet written that need no escape
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!mustEscape(c)) {
-                out.append(c);
                 continue;
             }
+            // Runs are copied whole: this is on every signed-in API call (/api/me).
+            out.append(value, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -86,7 +89,7 @@ final class JsonText {
                         .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             }
         }
-        out.append('"');
+        out.append(value, plain, value.length()).append('"');
     }
 
     private static boolean mustEscape(char c) {

@@ -39,4 +39,12 @@ class JsonTextTest {
         assertEquals(-1, json.indexOf('<'), "safe inside HTML too");
         assertEquals(-1, json.indexOf('\u2028'));
     }
+
+    @Test
+    void plainRunsAroundEscapesAreKeptWhole() {
+        assertEquals("{\"a\":\"\",\"b\":\"\\\"x\\\"\",\"c\":\"one\\\\two\\nthree\"}",
+                JsonText.object().field("a", "").field("b", "\"x\"").field("c", "one\\two\nthree").end());
+        assertEquals("{\"url\":\"https://github.com/octocat?a=1\\u0026b=\\u003c2\\u003e\"}",
+                JsonText.object().field("url", "https://github.com/octocat?a=1&b=<2>").end());
+    }
 }
