@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * GitHub's OAuth and REST endpoints, as Octogate uses them. Every method makes exactly the calls
- * its name says, once (see {@link GitHubTransport} on the one resend Java's HTTP client makes of a
+ * its name says, once (see {@link GitHubTransport} on the one resend the HTTP client makes of a
  * GET on a connection found closed); failures come back as {@link GitHubException}.
  */
 public class GitHubClient implements AutoCloseable {

@@ -2,7 +2,6 @@ package dev.octogate.github;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +10,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,16 +20,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.glassfish.jersey.client.ClientProperties;
-import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
 /**
  * Runs HTTP calls to GitHub with the guarantees every call needs: one shared JAX-RS {@link Client}
  * (built on first use, so start-up stays fast), a hard deadline for the whole call including the
  * body, bodies over 1 MiB refused without being read into memory, GitHub's rate limit told apart,
  * and a bounded number of calls in flight so a slow GitHub cannot take every container thread.
- * Nothing is retried here. (Java's HTTP client itself sends a GET once more when a kept-alive
- * connection turns out closed before any answer came; POSTs, such as the single-use code, never.)
+ * Nothing is retried here. (The client sends a GET once more when a kept-alive connection turns
+ * out closed before any answer came; POSTs, such as the single-use code, never: see
+ * {@link GitHubConnections}.)
  *
  * <p>The deadline: waiting for the answer's headers is bounded by the client's own request
  * timeout; a body still arriving at the deadline is cut off by a watchdog that closes the
@@ -78,16 +74,7 @@ public final class GitHubTransport implements AutoCloseable {
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    int millis = Math.toIntExact(timeout.toMillis());
-                    c = ClientBuilder.newBuilder()
-                            .withConfig(new org.glassfish.jersey.client.ClientConfig()
-                                    .connectorProvider(new JavaNetHttpConnectorProvider()))
-                            .property(ClientProperties.CONNECT_TIMEOUT, millis)
-                            .property(ClientProperties.READ_TIMEOUT, millis)
-                            .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                            // GitHub's grant revocation is a DELETE with a JSON body.
-                            .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
-                            .build();
+                    c = GitHubConnections.client(timeout, MAX_IN_FLIGHT);
                     client = c;
                 }
             }
@@ -219,8 +206,7 @@ public final class GitHubTransport implements AutoCloseable {
 
     private static GitHubException failure(String what, ProcessingException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException
-                    || cause instanceof SocketTimeoutException || cause instanceof InterruptedException
+            if (cause instanceof SocketTimeoutException || cause instanceof InterruptedException
                     || cause instanceof InterruptedIOException) {
                 return new GitHubException(GitHubException.Kind.TIMEOUT, what + ": timed out (" + cause + ")", e);
             }

@@ -246,6 +246,7 @@ class GitHubTransportTest {
         GitHubException e = fails(GitHubException.Kind.RATE_LIMITED, () -> client.user(TOKEN, null));
 
         assertEquals(Duration.ofSeconds(30), e.retryAfter());
+        wm.verify(1, getRequestedFor(urlPathEqualTo(API + "/user"))); // the client does not wait and resend
     }
 
     @Test
@@ -399,6 +400,21 @@ class GitHubTransportTest {
         fails(GitHubException.Kind.BAD_ANSWER, this::exchange);
     }
 
+    // ---------------------------------------------------------------- one client for every user
+
+    @Test
+    void cookiesGitHubSetsAreNeverSentWithLaterCalls() throws Exception {
+        start(5);
+        stubToken(okJson("{\"access_token\":\"gho_other\",\"token_type\":\"bearer\",\"scope\":\"\"}")
+                .withHeader("Set-Cookie", "_gh_sess=someone-elses; Path=/; HttpOnly"));
+        stubUser(okJson(USER_JSON));
+
+        exchange();
+        client.user(TOKEN, null);
+
+        wm.verify(getRequestedFor(urlPathEqualTo(API + "/user")).withoutHeader("Cookie"));
+    }
+
     // ---------------------------------------------------------------- nothing is retried
 
     @Test
@@ -438,7 +454,7 @@ class GitHubTransportTest {
     @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
     void userIsResentAtMostOnceAfterResetOrEmptyAnswer(Fault fault) {
-        // Java's HTTP client resends a GET once when the connection closes before any answer byte
+        // The client resends a GET once when the connection closes before any answer byte
         // (a kept-alive connection the server had closed); never more, and never a POST.
         start(5);
         stubUser(aResponse().withFault(fault));
