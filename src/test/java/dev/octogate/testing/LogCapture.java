@@ -7,12 +7,14 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Collects the {@code java.util.logging} records of a logger and its children while open. The
  * logger is held strongly so that its handler stays attached.
  */
-public final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable, AfterEachCallback {
 
     private final Logger logger;
     private final List<LogRecord> records = new ArrayList<>();
@@ -76,5 +78,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+    }
+
+    /** As a test's {@code @RegisterExtension} field, it stops collecting after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

@@ -27,8 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,19 +39,10 @@ class GitHubFailuresIT {
     @RegisterExtension
     static final WarWithGitHub war = new WarWithGitHub("/", "github.timeout-seconds", "1");
 
-    TestBrowser browser;
-    LogCapture logs;
-
-    @BeforeEach
-    void fresh() {
-        browser = new TestBrowser();
-        logs = LogCapture.of("dev.octogate");
-    }
-
-    @AfterEach
-    void closeLogs() {
-        logs.close();
-    }
+    // A new test instance, so a new browser and log capture, for each test.
+    TestBrowser browser = new TestBrowser();
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of("dev.octogate");
 
     HttpResponse<String> signInWithTokenAnswer(ResponseDefinitionBuilder answer) throws Exception {
         war.github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(answer));

@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,19 +36,10 @@ class RevalidationIT {
     @RegisterExtension
     static final WarWithGitHub war = new WarWithGitHub("/", "app.revalidate-seconds", "0", "github.timeout-seconds", "2");
 
-    TestBrowser browser;
-    LogCapture logs;
-
-    @BeforeEach
-    void fresh() {
-        browser = new TestBrowser();
-        logs = LogCapture.of("dev.octogate");
-    }
-
-    @AfterEach
-    void closeLogs() {
-        logs.close();
-    }
+    // A new test instance, so a new browser and log capture, for each test.
+    final TestBrowser browser = new TestBrowser();
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of("dev.octogate");
 
     void signIn() throws Exception {
         SignInSteps.signIn(browser, war.app.base());
