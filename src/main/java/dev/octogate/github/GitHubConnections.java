@@ -49,13 +49,13 @@ final class GitHubConnections {
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        // The timeouts of every call: to connect, and between two reads.
                         .setConnectTimeout(limit)
                         .setSocketTimeout(limit)
                         // A connection idle this long is checked before reuse: GitHub closes idle ones.
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
-        int millis = Math.toIntExact(timeout.toMillis());
         return ClientBuilder.newBuilder()
                 .withConfig(new ClientConfig().connectorProvider(new Apache5ConnectorProvider()))
                 .property(Apache5ClientProperties.CONNECTION_MANAGER, pool)
@@ -63,12 +63,9 @@ final class GitHubConnections {
                 .property(Apache5ClientProperties.CONNECTION_CLOSING_STRATEGY, new DropUnreadConnection())
                 // One client serves every user: a cookie GitHub sets for one must never go out with
                 // another's call. And bodies as GitHub sends them, so that ETags stay GitHub's own.
-                .property(Apache5ClientProperties.DISABLE_COOKIES, true)
                 .register((Apache5HttpClientBuilderConfigurator) builder -> builder
                         .disableCookieManagement()
                         .disableContentCompression())
-                .property(ClientProperties.CONNECT_TIMEOUT, millis)
-                .property(ClientProperties.READ_TIMEOUT, millis)
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 // GitHub's grant revocation is a DELETE with a JSON body.
                 .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
