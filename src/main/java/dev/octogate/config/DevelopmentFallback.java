@@ -1,5 +1,7 @@
 package dev.octogate.config;
 
+import java.util.Optional;
+
 /**
  * Settings used when no client id is configured at all. Only the local GitHub stand-in that
  * {@code ./mvnw jetty:run} puts on the class path implements this; the WAR contains no
@@ -7,9 +9,15 @@ package dev.octogate.config;
  */
 public interface DevelopmentFallback {
 
-    /**
-     * Starts whatever the fallback needs and returns its settings, by system property name; empty
-     * when it is not switched on for this run.
-     */
-    java.util.Optional<SettingsSource> start();
+    /** What a started fallback gives: its settings, and a way to stop what it started. */
+    interface Started extends AutoCloseable {
+        SettingsSource settings();
+
+        /** Stops what the fallback started (at undeploy); nothing it started outlives the app. */
+        @Override
+        void close();
+    }
+
+    /** Starts whatever the fallback needs; empty when it is not switched on for this run. */
+    Optional<Started> start();
 }

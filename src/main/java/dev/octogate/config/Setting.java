@@ -1,36 +1,76 @@
 package dev.octogate.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Every setting of PRODUCT.md: its system property (also the context init-parameter name),
- * its environment variables, and its default. Looked up in that order by {@link SettingsLoader}.
+ * One setting, declared once: its system property (also the context init-parameter name), its
+ * environment variables (first match wins), its default, how its text becomes a value, and whether
+ * its value is a secret. Each feature declares its own settings beside the record that holds their
+ * values (for example {@code GitHubSettings}); {@link SettingsReader} reads them.
+ *
+ * @param <T> the value's type once parsed
  */
-public enum Setting {
-    CLIENT_ID("github.client-id", null, "GITHUB_CLIENT_ID", "CLIENT_ID"),
-    CLIENT_SECRET("github.client-secret", null, "GITHUB_CLIENT_SECRET", "CLIENT_SECRET"),
-    SCOPE("github.scope", "", "GITHUB_SCOPE"),
-    GITHUB_URL("github.url", "https://github.com", "GITHUB_URL"),
-    API_URL("github.api-url", null, "GITHUB_API_URL"),
-    BASE_URL("app.base-url", null, "APP_BASE_URL"),
-    PUBLIC_PATHS("app.public-paths", "", "APP_PUBLIC_PATHS"),
-    ALLOWED_USERS("github.allowed-users", "", "GITHUB_ALLOWED_USERS"),
-    ALLOWED_ORGS("github.allowed-orgs", "", "GITHUB_ALLOWED_ORGS"),
-    ALLOWED_TEAMS("github.allowed-teams", "", "GITHUB_ALLOWED_TEAMS"),
-    TIMEOUT_SECONDS("github.timeout-seconds", "10", "GITHUB_TIMEOUT_SECONDS"),
-    REVALIDATE_SECONDS("app.revalidate-seconds", "300", "APP_REVALIDATE_SECONDS"),
-    REVOKE_ON_LOGOUT("github.revoke-on-logout", "false", "GITHUB_REVOKE_ON_LOGOUT"),
-    SESSION_MAX_HOURS("app.session-max-hours", "24", "APP_SESSION_MAX_HOURS"),
-    CLEAR_SITE_DATA("app.clear-site-data", "\"cache\", \"storage\"", "APP_CLEAR_SITE_DATA");
+public final class Setting<T> {
+
+    /** Turns a setting's text into its value, or says why it cannot (without repeating a secret). */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(String text) throws IllegalArgumentException;
+    }
 
     private final String property;
-    private final String defaultValue;
     private final List<String> environment;
+    private final String defaultValue;
+    private final boolean required;
+    private final T whenAbsent;
+    private final Parser<T> parser;
+    private final boolean secret;
+    private final boolean emptyIsAValue;
 
-    Setting(String property, String defaultValue, String... environment) {
+    private Setting(String property, List<String> environment, String defaultValue, boolean required, T whenAbsent,
+                    Parser<T> parser, boolean secret, boolean emptyIsAValue) {
+        if (environment.isEmpty()) {
+            throw new IllegalArgumentException(property + ": at least one environment variable");
+        }
         this.property = property;
+        this.environment = List.copyOf(environment);
         this.defaultValue = defaultValue;
-        this.environment = List.of(environment);
+        this.required = required;
+        this.whenAbsent = whenAbsent;
+        this.parser = parser;
+        this.secret = secret;
+        this.emptyIsAValue = emptyIsAValue;
+    }
+
+    /** A setting without which the app does not start. */
+    public static <T> Setting<T> required(String property, Parser<T> parser, String... environment) {
+        return new Setting<>(property, List.of(environment), null, true, null, parser, false, false);
+    }
+
+    /** A setting with a default, given as the text an operator would write. */
+    public static <T> Setting<T> withDefault(String property, String defaultValue, Parser<T> parser,
+                                             String... environment) {
+        return new Setting<>(property, List.of(environment), defaultValue, false, null, parser, false, false);
+    }
+
+    /** A setting that may be left unset: empty then (the feature decides what that means). */
+    public static <T> Setting<Optional<T>> optional(String property, Parser<T> parser, String... environment) {
+        return new Setting<>(property, List.of(environment), null, false, Optional.empty(),
+                text -> Optional.of(parser.parse(text)), false, false);
+    }
+
+    /** The same setting, its value a secret: never in a log line, a page or a message. */
+    public Setting<T> secret() {
+        return new Setting<>(property, environment, defaultValue, required, whenAbsent, parser, true, emptyIsAValue);
+    }
+
+    /**
+     * The same setting, where a value set but empty means "none" rather than "unset" (elsewhere a
+     * blank value falls through to the next source, then to the default).
+     */
+    public Setting<T> emptyIsAValue() {
+        return new Setting<>(property, environment, defaultValue, required, whenAbsent, parser, secret, true);
     }
 
     /** The JVM system property, which is also the servlet context init-parameter name. */
@@ -38,19 +78,45 @@ public enum Setting {
         return property;
     }
 
-    /** Environment variables, first match wins. */
+    /** Environment variables, first match wins; the first is the one documented. */
     public List<String> environment() {
         return environment;
     }
 
-    /** The default, or null where the setting has none (required, or derived from another). */
-    public String defaultValue() {
-        return defaultValue;
+    /** The default as text, if there is one. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    public boolean isSecret() {
+        return secret;
+    }
+
+    boolean isEmptyAValue() {
+        return emptyIsAValue;
+    }
+
+    /** The value when nothing is set: the parsed default, or empty for an optional setting. */
+    T absent() throws IllegalArgumentException {
+        return defaultValue != null ? parser.parse(defaultValue) : whenAbsent;
+    }
+
+    T parse(String text) throws IllegalArgumentException {
+        return parser.parse(text);
     }
 
     /** How an operator sets it, for error messages. */
     String howToSet() {
-        return "set the environment variable " + environment.get(0)
-                + " (or the system property -D" + property + "=…, or the context parameter " + property + ")";
+        return "set the environment variable " + environment.get(0) + " (or the system property -D" + property
+                + "=…, or the context parameter " + property + ")";
+    }
+
+    @Override
+    public String toString() {
+        return property;
     }
 }

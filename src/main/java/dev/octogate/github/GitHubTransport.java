@@ -12,7 +12,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -20,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * Runs HTTP calls to GitHub with the guarantees every call needs: one shared JAX-RS {@link Client}
@@ -35,6 +35,8 @@ import java.util.function.Function;
  * response. Threads are never interrupted: an interrupt can break a web app's class loading.
  */
 public final class GitHubTransport implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(GitHubTransport.class.getName());
 
     /** Largest answer read; GitHub's answers for what Octogate asks are a few KiB. */
     public static final int MAX_BODY_BYTES = 1 << 20;
@@ -52,6 +54,10 @@ public final class GitHubTransport implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final ScheduledThreadPoolExecutor watchdog;
     private volatile Client client;
+    /** The watchdog's one thread, to see it end at {@link #close()}. */
+    private volatile Thread watchdogThread;
+    /** No client is built after {@link #close()}. */
+    private volatile boolean closed;
 
     public GitHubTransport(Duration timeout, Clock clock) {
         this.timeout = timeout;
@@ -59,6 +65,7 @@ public final class GitHubTransport implements AutoCloseable {
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "octogate-github-deadline");
             t.setDaemon(true);
+            watchdogThread = t;
             return t;
         });
         watchdog.setRemoveOnCancelPolicy(true);
@@ -74,8 +81,15 @@ public final class GitHubTransport implements AutoCloseable {
             synchronized (this) {
                 c = client;
                 if (c == null) {
+                    if (closed) {
+                        throw new IllegalStateException("the GitHub client is closed");
+                    }
                     c = GitHubConnections.client(timeout, MAX_IN_FLIGHT);
                     client = c;
+                    if (closed) { // closed while building: close() may have looked before it was there
+                        c.close();
+                        throw new IllegalStateException("the GitHub client is closed");
+                    }
                 }
             }
         }
@@ -91,7 +105,12 @@ public final class GitHubTransport implements AutoCloseable {
                     what + ": " + MAX_IN_FLIGHT + " calls to GitHub already in flight");
         }
         try {
-            Client c = client(); // before the deadline starts: building it is not GitHub's time
+            Client c;
+            try {
+                c = client(); // before the deadline starts: building it is not GitHub's time
+            } catch (IllegalStateException closed) {
+                throw new GitHubException(GitHubException.Kind.UNREACHABLE, what + ": the app is stopping");
+            }
             return execute(what, request.apply(c), System.nanoTime() + timeout.toNanos());
         } finally {
             inFlight.release();
@@ -181,22 +200,12 @@ public final class GitHubTransport implements AutoCloseable {
             return new byte[0];
         }
         try (InputStream in = response.readEntity(InputStream.class)) {
-            byte[] buffer = new byte[8192];
-            int length = 0;
-            while (true) {
-                if (length == buffer.length) {
-                    if (length >= MAX_BODY_BYTES + 1) {
-                        throw new GitHubException(GitHubException.Kind.BAD_ANSWER,
-                                what + ": answer larger than " + MAX_BODY_BYTES + " bytes refused");
-                    }
-                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BODY_BYTES + 1));
-                }
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    return Arrays.copyOf(buffer, length);
-                }
-                length += n;
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1); // one byte more tells "too large"
+            if (body.length > MAX_BODY_BYTES) {
+                throw new GitHubException(GitHubException.Kind.BAD_ANSWER,
+                        what + ": answer larger than " + MAX_BODY_BYTES + " bytes refused");
             }
+            return body;
         } catch (InterruptedIOException e) {
             throw new GitHubException(GitHubException.Kind.TIMEOUT, what + ": answer not complete in time", e);
         } catch (IOException e) {
@@ -221,9 +230,34 @@ public final class GitHubTransport implements AutoCloseable {
         return new GitHubException(GitHubException.Kind.UNREACHABLE, what + ": " + root, e);
     }
 
+    /** The deadline thread, for tests. */
+    Thread watchdogThread() {
+        return watchdogThread;
+    }
+
+    private static boolean join(Thread thread) throws InterruptedException {
+        thread.join(10_000);
+        return !thread.isAlive();
+    }
+
+    /**
+     * Stops the deadline thread (waiting for it to end, so that an undeploy leaves no thread behind)
+     * and the client with its connections. Calls after this fail as unreachable.
+     */
     @Override
     public void close() {
+        closed = true;
         watchdog.shutdownNow();
+        try {
+            // The pool reports termination as its thread leaves its loop; join it so that it is
+            // gone, not merely finishing, when the container looks for threads the app left behind.
+            Thread thread = watchdogThread;
+            if (!watchdog.awaitTermination(10, TimeUnit.SECONDS) || thread != null && !join(thread)) {
+                LOG.warning("the GitHub deadline thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Client c = client;
         if (c != null) {
             c.close();

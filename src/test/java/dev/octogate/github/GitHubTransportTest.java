@@ -11,16 +11,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static dev.octogate.github.GitHubClientTest.API;
-import static dev.octogate.github.GitHubClientTest.CODE;
-import static dev.octogate.github.GitHubClientTest.NOW;
-import static dev.octogate.github.GitHubClientTest.REDIRECT;
-import static dev.octogate.github.GitHubClientTest.TOKEN;
-import static dev.octogate.github.GitHubClientTest.TOKEN_PATH;
-import static dev.octogate.github.GitHubClientTest.USER_JSON;
-import static dev.octogate.github.GitHubClientTest.VERIFIER;
-import static dev.octogate.github.GitHubClientTest.fails;
+import static dev.octogate.github.GitHubRestTest.API;
+import static dev.octogate.github.GitHubRestTest.CODE;
+import static dev.octogate.github.GitHubRestTest.NOW;
+import static dev.octogate.github.GitHubRestTest.REDIRECT;
+import static dev.octogate.github.GitHubRestTest.TOKEN;
+import static dev.octogate.github.GitHubRestTest.TOKEN_PATH;
+import static dev.octogate.github.GitHubRestTest.USER_JSON;
+import static dev.octogate.github.GitHubRestTest.VERIFIER;
+import static dev.octogate.github.GitHubRestTest.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.octogate.config.Settings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -56,7 +56,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The guarantees {@link GitHubTransport} gives every call, seen through {@link GitHubClient}:
+ * The guarantees {@link GitHubTransport} gives every call, seen through {@link RestOAuthApp} and {@link RestUserApi}:
  * faults, deadlines, rate limits, the size limit, no retries, and the bound on calls in flight.
  */
 class GitHubTransportTest {
@@ -66,7 +66,7 @@ class GitHubTransportTest {
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     WireMockServer wm;
-    GitHubClient client;
+    BothSeams client;
 
     void start(int timeoutSeconds) {
         start(options(), timeoutSeconds);
@@ -78,9 +78,12 @@ class GitHubTransportTest {
         client = clientFor(URI.create("http://127.0.0.1:" + wm.port()), timeoutSeconds);
     }
 
-    GitHubClient clientFor(URI base, int timeoutSeconds) {
-        Settings settings = GitHubClientTest.settings(base, URI.create(base + API), timeoutSeconds);
-        return new GitHubClient(settings, new GitHubTransport(settings.timeout(), clock), clock);
+    /** With its JAX-RS client built already: the deadlines measured are GitHub's, not Jersey's start-up. */
+    BothSeams clientFor(URI base, int timeoutSeconds) {
+        GitHubSettings settings = GitHubRestTest.settings(base, URI.create(base + API), timeoutSeconds);
+        GitHubTransport transport = new GitHubTransport(settings.timeout(), clock);
+        transport.client();
+        return new BothSeams(new GitHub(settings, transport, clock));
     }
 
     @AfterEach
@@ -118,7 +121,7 @@ class GitHubTransportTest {
 
         assertTrue(Set.of(GitHubException.Kind.UNREACHABLE, GitHubException.Kind.BAD_ANSWER).contains(e.kind()),
                 () -> fault + " gave " + e.kind() + ": " + e.getMessage());
-        GitHubClientTest.assertNoSecrets(e);
+        GitHubRestTest.assertNoSecrets(e);
         wm.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH))); // a code is single-use: never re-sent
     }
 
@@ -133,7 +136,7 @@ class GitHubTransportTest {
 
         assertTrue(Set.of(GitHubException.Kind.UNREACHABLE, GitHubException.Kind.BAD_ANSWER).contains(e.kind()),
                 () -> fault + " gave " + e.kind() + ": " + e.getMessage());
-        GitHubClientTest.assertNoSecrets(e);
+        GitHubRestTest.assertNoSecrets(e);
     }
 
     @Test
@@ -331,7 +334,7 @@ class GitHubTransportTest {
         assertEquals(List.of(Integer.toString(size)), raw().headers().allValues("Content-Length"),
                 "precondition: WireMock sends the Content-Length");
 
-        GitHubClient.UserLookup lookup = client.user(TOKEN, null);
+        UserLookup lookup = client.user(TOKEN, null);
         assertEquals("octocat", lookup.user().login());
         assertEquals(583231, lookup.user().id());
     }
@@ -470,7 +473,7 @@ class GitHubTransportTest {
     void revokeGrantIsNotRetriedAfterResetOrEmptyAnswer(Fault fault) {
         start(5);
         wm.stubFor(delete(
-                urlPathEqualTo(API + "/applications/" + GitHubClientTest.CLIENT_ID + "/grant"))
+                urlPathEqualTo(API + "/applications/" + GitHubRestTest.CLIENT_ID + "/grant"))
                 .willReturn(aResponse().withFault(fault)));
 
         assertThrows(GitHubException.class, () -> client.revokeGrant(TOKEN));
@@ -580,15 +583,40 @@ class GitHubTransportTest {
         }
     }
 
+    /**
+     * Undeploy: close() returns only once its deadline thread has ended, even when that thread is
+     * busy (here, building the client, held up by the transport's lock), so that the container
+     * finds no thread of the app left.
+     */
+    @Test
+    void closeReturnsOnlyOnceItsThreadHasEnded() throws Exception {
+        GitHubTransport transport = new GitHubTransport(Duration.ofSeconds(1), clock);
+        Thread watchdog = transport.watchdogThread();
+        Thread closer = new Thread(transport::close, "closer");
+        synchronized (transport) { // the background build, due after 2 s, waits for this lock
+            for (int i = 0; i < 100 && watchdog.getState() != Thread.State.BLOCKED; i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(Thread.State.BLOCKED, watchdog.getState(), "the deadline thread is busy");
+            closer.start();
+            closer.join(300);
+            assertTrue(closer.isAlive(), "close() waits while its thread is busy");
+        }
+        closer.join(10_000);
+        assertFalse(closer.isAlive());
+        assertFalse(watchdog.isAlive(), "gone when close() returned");
+        fails(GitHubException.Kind.UNREACHABLE, () -> transport.call("GET /user", c -> c.target("http://127.0.0.1:1/").request().buildGet()));
+    }
+
     /** Holding the transport's own lock stands for a slow first build of the shared JAX-RS client. */
     @Test
     void deadlineIsForGitHubNotForBuildingTheClient() throws Exception {
         start(1);
         stubUser(okJson(USER_JSON));
         GitHubTransport transport = new GitHubTransport(Duration.ofSeconds(1), clock);
-        Settings settings = GitHubClientTest.settings(URI.create("http://127.0.0.1:" + wm.port()),
+        GitHubSettings settings = GitHubRestTest.settings(URI.create("http://127.0.0.1:" + wm.port()),
                 URI.create("http://127.0.0.1:" + wm.port() + API), 1);
-        try (GitHubClient fresh = new GitHubClient(settings, transport, clock)) {
+        try (BothSeams fresh = new BothSeams(new GitHub(settings, transport, clock))) {
             java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
             Thread builder = new Thread(() -> {
                 synchronized (transport) { // what a 1.2 s client build looks like to a concurrent call

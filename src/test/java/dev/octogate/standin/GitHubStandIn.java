@@ -200,6 +200,11 @@ public final class GitHubStandIn implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

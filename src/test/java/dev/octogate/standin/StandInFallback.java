@@ -12,12 +12,12 @@ import java.util.Optional;
  * Lets {@code ./mvnw jetty:run} work offline with no settings: when the pom switches it on
  * ({@code -Doctogate.standin=true}) and no client id is set, it starts the {@link GitHubStandIn}
  * on loopback (port {@code octogate.standin.port}, default 8090, or any free one) and points
- * Octogate at it.
+ * Octogate at it. The app stops it when it is undeployed.
  */
 public final class StandInFallback implements DevelopmentFallback {
 
     @Override
-    public Optional<SettingsSource> start() {
+    public Optional<Started> start() {
         if (!Boolean.getBoolean("octogate.standin")) {
             return Optional.empty();
         }
@@ -38,6 +38,22 @@ public final class StandInFallback implements DevelopmentFallback {
                 "github.client-secret", standIn.clientSecret(),
                 "github.url", standIn.url().toString(),
                 "github.api-url", standIn.url().toString());
-        return Optional.of(name -> Optional.ofNullable(settings.get(name)));
+        GitHubStandIn started = standIn;
+        return Optional.of(new Started() {
+            @Override
+            public SettingsSource settings() {
+                return name -> Optional.ofNullable(settings.get(name));
+            }
+
+            @Override
+            public void close() {
+                started.close();
+            }
+
+            @Override
+            public String toString() {
+                return "the local GitHub stand-in";
+            }
+        });
     }
 }

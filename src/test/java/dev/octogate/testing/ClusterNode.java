@@ -2,7 +2,6 @@ package dev.octogate.testing;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -61,6 +61,11 @@ public final class TestBrowser {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any request, with this browser's cookies. */
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The absolute URI a redirect points to, resolved against the request's URI. */
     public static URI location(HttpResponse<?> response) {
         String location = response.headers().firstValue("Location")

@@ -77,6 +77,11 @@ public final class WarServer implements DeployedApp {
         return settings;
     }
 
+    /** The webapp's own class loader (WEB-INF/classes and WEB-INF/lib). */
+    public ClassLoader webappClassLoader() {
+        return webapp.getClassLoader();
+    }
+
     public boolean available() {
         return webapp.isAvailable();
     }

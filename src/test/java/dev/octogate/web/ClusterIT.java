@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * PRODUCT.md "Scale": two nodes (the packaged WAR on two Jetty 12 servers, same settings, same
+ * The README's "Running several nodes": two nodes (the packaged WAR on two Jetty 12 servers, same settings, same
  * context path) share sessions through Jetty's JDBC session store on a real PostgreSQL, with no
  * sticky sessions: a sign-in started on one node finishes on the other, the signed-in session
  * (under the id changed at sign-in) works on both, and survives a restart of a node.

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The packaged WAR file on both containers PRODUCT.md names, each at the root and under a context
+ * The packaged WAR file on both containers the README names, each at the root and under a context
  * path: embedded Tomcat 10.1 ({@link TomcatWarServer}) and embedded Jetty 12 ({@link WarServer}),
  * GitHub mocked. Nothing container-specific is configured for the app: the same WAR and the same
  * settings (as context parameters) must give the same answers everywhere.

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** "Every response" of PRODUCT.md: security headers, the session cookie, error pages, /health and /static. */
+/** "Every response" (docs/sign-in.md): security headers, the session cookie, error pages, /health and /static. */
 class ResponseHeadersIT {
 
     static final String SECRET = "sup3r-s3cret-value";

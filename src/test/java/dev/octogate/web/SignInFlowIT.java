@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The whole sign-in flow of PRODUCT.md, in the packaged WAR on Jetty under a context path, GitHub mocked. */
+/** The whole sign-in flow (docs/sign-in.md), in the packaged WAR on Jetty under a context path, GitHub mocked. */
 class SignInFlowIT {
 
     @RegisterExtension

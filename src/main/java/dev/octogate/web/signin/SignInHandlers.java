@@ -1,0 +1,108 @@
+package dev.octogate.web.signin;
+
+import dev.octogate.signin.SignInCompletion;
+import dev.octogate.signin.SignInResult;
+import dev.octogate.signin.SignInStart;
+import dev.octogate.signin.SignOut;
+import dev.octogate.web.http.CurrentUser;
+import dev.octogate.web.http.Exchange;
+import dev.octogate.web.http.HttpSessionAttributes;
+import dev.octogate.web.http.JsonText;
+import dev.octogate.github.GitHubUser;
+import dev.octogate.web.http.Paths;
+import dev.octogate.web.http.SessionLocks;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * The sign-in's handlers, each translating one request into a call of the plain-Java core
+ * ({@code dev.octogate.signin}) and its answer back into HTTP.
+ */
+public final class SignInHandlers {
+
+    private final SignInStart start;
+    private final SignInCompletion completion;
+    private final SignOut signOut;
+    private final SessionLocks locks;
+    /** The {@code Clear-Site-Data} value sent on sign-out; empty sends none. */
+    private final String clearSiteData;
+
+    public SignInHandlers(SignInStart start, SignInCompletion completion, SignOut signOut, SessionLocks locks,
+                       String clearSiteData) {
+        this.start = start;
+        this.completion = completion;
+        this.signOut = signOut;
+        this.locks = locks;
+        this.clearSiteData = clearSiteData;
+    }
+
+    /** {@code GET /login[?next=PATH]}: starts a sign-in and sends the browser to GitHub. */
+    public void login(Exchange exchange) {
+        URI redirectUri = exchange.urls().callback(exchange.request());
+        URI authorize = start.start(HttpSessionAttributes.create(exchange.request(), locks),
+                exchange.parameter("next"), redirectUri, "select_account".equals(exchange.parameter("prompt")));
+        exchange.redirectOffSite(authorize);
+    }
+
+    /** {@code GET /callback}: GitHub sends the browser back here; the sign-in is completed or refused. */
+    public void callback(Exchange exchange) throws IOException {
+        SignInCompletion.Callback callback = new SignInCompletion.Callback(exchange.parameter("state"),
+                exchange.parameter("code"), exchange.parameter("error"), exchange.parameter("error_description"));
+        SignInResult result = completion.complete(HttpSessionAttributes.existing(exchange.request(), locks), callback);
+        if (result instanceof SignInResult.Refused refused) {
+            RefusalPages.Answer answer = RefusalPages.of(exchange.root(), refused);
+            if (answer.retryAfterSeconds() > 0) {
+                exchange.response().setHeader("Retry-After", Long.toString(answer.retryAfterSeconds()));
+            }
+            exchange.page(answer.page().status(), answer.page());
+            return;
+        }
+        exchange.redirect(302, result.next());
+    }
+
+    /** {@code GET /}: greets the signed-in user. */
+    public void home(Exchange exchange) throws IOException {
+        exchange.page(200, HomePage.of(exchange.root(), exchange.user()));
+    }
+
+    /** {@code GET /api/me}: the signed-in user as JSON. */
+    public void me(Exchange exchange) throws IOException {
+        GitHubUser user = exchange.user().profile();
+        exchange.json(200, JsonText.object()
+                .field("login", user.login())
+                .field("id", user.id())
+                .field("name", user.name())
+                .field("avatar_url", user.avatarUrl())
+                .field("html_url", user.htmlUrl())
+                .end());
+    }
+
+    /** {@code GET /logout}: only a sign-out button (a link or an image must not sign anyone out). */
+    public void confirmSignOut(Exchange exchange) throws IOException {
+        exchange.page(200, new SignOutPage(exchange.root(), exchange.user().login(), exchange.user().csrfToken()));
+    }
+
+    /** {@code POST /logout} (its anti-CSRF token already checked): signs out. */
+    public void signOut(Exchange exchange) {
+        signOut.signOut(exchange.user());
+        HttpSession session = exchange.request().getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // another request of this browser signed out at the same moment
+            }
+        }
+        CurrentUser.forget(exchange.request());
+        if (!clearSiteData.isEmpty()) {
+            exchange.response().setHeader("Clear-Site-Data", clearSiteData);
+        }
+        exchange.redirect(303, Paths.SIGNED_OUT);
+    }
+
+    /** {@code GET /signed-out}: "You are signed out", with a way to sign in again. */
+    public void signedOut(Exchange exchange) throws IOException {
+        exchange.page(200, new SignedOutPage(exchange.root()));
+    }
+}
