@@ -24,12 +24,13 @@ class PackageArrowsTest {
     /** What each package may use of Octogate's other packages. */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "config", Set.of(),
-            "crypto", Set.of(),
-            "github", Set.of("config"),
-            "signin", Set.of("config", "crypto", "github"),
-            "web.http", Set.of("config", "crypto", "github", "signin"),
-            "web.signin", Set.of("config", "crypto", "github", "signin", "web.http"),
-            "web", Set.of("config", "crypto", "github", "signin", "web.http", "web.signin"));
+            "log", Set.of(),
+            "crypto", Set.of("config"),
+            "github", Set.of("config", "log"),
+            "signin", Set.of("config", "log", "crypto", "github"),
+            "web.http", Set.of("config", "log", "crypto", "github", "signin"),
+            "web.signin", Set.of("config", "log", "crypto", "github", "signin", "web.http"),
+            "web", Set.of("config", "log", "crypto", "github", "signin", "web.http", "web.signin"));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.octogate\\.([a-z.]+?)\\.[A-Z]");
     private static final Path SOURCES = Path.of("src/main/java/dev/octogate");

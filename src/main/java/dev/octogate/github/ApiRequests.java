@@ -29,6 +29,9 @@ final class ApiRequests {
         if (answer.status() == 401) {
             throw new GitHubException(GitHubException.Kind.UNAUTHORIZED, what + ": token not accepted (HTTP 401)");
         }
+        if (answer.status() == 403) { // the rate limit's 403 was told apart already (GitHubTransport)
+            throw new GitHubException(GitHubException.Kind.FORBIDDEN, what + ": GitHub refused the account (HTTP 403)");
+        }
         if (answer.status() != 200) {
             throw new GitHubException(GitHubException.Kind.BAD_ANSWER, what + ": GitHub answered HTTP " + answer.status());
         }

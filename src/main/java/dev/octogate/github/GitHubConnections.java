@@ -5,14 +5,18 @@ import jakarta.ws.rs.client.ClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -29,8 +33,13 @@ import org.glassfish.jersey.client.ClientRequest;
  * calls run on the caller's thread (Java's own client hands each call to two other threads and
  * back, which under a sign-in storm cost more CPU than everything else in a sign-in), with a pool
  * of kept-alive connections as large as the calls allowed in flight, the timeouts, no cookies and
- * no compression, and two policies that differ from the library's defaults:
+ * no compression, a bounded response head, and policies that differ from the library's defaults:
  * <ul>
+ * <li>a response head (status and headers) of at most {@code maxHeadBytes} in all and
+ * {@code maxHeaderLines} header lines: the library bounds neither by default, and reads a huge
+ * head into memory;
+ * <li>every request is handed, as it starts, to {@code onRequest}, which may cancel it at any
+ * moment (connecting, waiting for the head, reading the body): the transport's deadline;
  * <li>nothing is resent except a {@code GET} whose kept-alive connection turns out closed before
  * any answer came (the library would also resend after other errors, and after a {@code 429} or
  * {@code 503}, which must reach Octogate as GitHub's rate limit);
@@ -43,9 +52,18 @@ final class GitHubConnections {
     private GitHubConnections() {
     }
 
-    static Client client(Duration timeout, int maxConnections) {
+    static Client client(Duration timeout, int maxConnections, int maxHeadBytes, int maxHeaderLines,
+                         Consumer<Cancellable> onRequest) {
         Timeout limit = Timeout.of(timeout);
+        Http1Config http1 = Http1Config.custom()
+                .setMaxHeaderCount(maxHeaderLines)
+                .setMaxLineLength(maxHeadBytes)
+                .build();
         HttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(http1)
+                        .responseParserFactory(new BoundedHeads(maxHeadBytes, http1))
+                        .build())
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -65,7 +83,14 @@ final class GitHubConnections {
                 // another's call. And bodies as GitHub sends them, so that ETags stay GitHub's own.
                 .register((Apache5HttpClientBuilderConfigurator) builder -> builder
                         .disableCookieManagement()
-                        .disableContentCompression())
+                        .disableContentCompression()
+                        // First in the chain, before connecting: the request is cancellable from here on.
+                        .addExecInterceptorFirst("octogate-deadline", (request, scope, chain) -> {
+                            if (scope.originalRequest instanceof Cancellable cancellable) {
+                                onRequest.accept(cancellable);
+                            }
+                            return chain.proceed(request, scope);
+                        }))
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 // GitHub's grant revocation is a DELETE with a JSON body.
                 .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)

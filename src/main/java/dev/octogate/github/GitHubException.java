@@ -22,7 +22,9 @@ public class GitHubException extends Exception {
         /** The token endpoint's own error, in {@link #oauthError()}. */
         OAUTH_ERROR,
         /** 401: the token is not (or no longer) valid. */
-        UNAUTHORIZED
+        UNAUTHORIZED,
+        /** 403 that is not the rate limit: GitHub refuses the account (suspended, blocked). */
+        FORBIDDEN
     }
 
     private final Kind kind;

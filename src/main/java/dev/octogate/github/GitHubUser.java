@@ -1,7 +1,6 @@
 package dev.octogate.github;
 
 import jakarta.json.bind.annotation.JsonbProperty;
-import java.io.Serializable;
 
 /** The fields of GitHub's {@code GET /user} that Octogate keeps and shows. */
 public record GitHubUser(
@@ -9,7 +8,7 @@ public record GitHubUser(
         @JsonbProperty("id") long id,
         @JsonbProperty("name") String name,
         @JsonbProperty("avatar_url") String avatarUrl,
-        @JsonbProperty("html_url") String htmlUrl) implements Serializable {
+        @JsonbProperty("html_url") String htmlUrl) {
 
     /** The name to greet with: the display name, or the login where there is none. */
     public String displayName() {

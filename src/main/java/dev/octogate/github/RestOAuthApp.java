@@ -1,5 +1,6 @@
 package dev.octogate.github;
 
+import dev.octogate.log.LogText;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
@@ -19,12 +20,15 @@ final class RestOAuthApp implements OAuthApp {
 
     private final GitHubSettings settings;
     private final GitHubTransport transport;
+    private final GitHubTransport.Share share;
     private final GitHubJson json;
     private final Clock clock;
 
-    RestOAuthApp(GitHubSettings settings, GitHubTransport transport, GitHubJson json, Clock clock) {
+    RestOAuthApp(GitHubSettings settings, GitHubTransport transport, GitHubTransport.Share share, GitHubJson json,
+                 Clock clock) {
         this.settings = settings;
         this.transport = transport;
+        this.share = share;
         this.json = json;
         this.clock = clock;
     }
@@ -51,7 +55,7 @@ final class RestOAuthApp implements OAuthApp {
     }
 
     private TokenGrant token(String what, Form form) throws GitHubException {
-        GitHubTransport.Answer answer = transport.call(what, client -> client.target(settings.tokenUrl())
+        GitHubTransport.Answer answer = transport.call(share, what, client -> client.target(settings.tokenUrl())
                 .request(MediaType.APPLICATION_JSON_TYPE)
                 .header("User-Agent", ApiRequests.USER_AGENT)
                 .buildPost(Entity.form(form)));
@@ -60,8 +64,9 @@ final class RestOAuthApp implements OAuthApp {
         }
         TokenResponse body = json.parse(what, answer, TokenResponse.class);
         if (body.error() != null && !body.error().isBlank()) {
-            throw GitHubException.oauth(body.error(), what + ": GitHub refused with " + body.error()
-                    + (body.errorDescription() == null ? "" : " (" + body.errorDescription() + ")"));
+            // GitHub's words, cleaned here: the message goes into log lines.
+            throw GitHubException.oauth(body.error(), what + ": GitHub refused with " + LogText.clean(body.error())
+                    + (body.errorDescription() == null ? "" : " (" + LogText.clean(body.errorDescription()) + ")"));
         }
         if (answer.status() != 200 || body.accessToken() == null || body.accessToken().isBlank()) {
             throw new GitHubException(GitHubException.Kind.BAD_ANSWER,
@@ -81,7 +86,7 @@ final class RestOAuthApp implements OAuthApp {
         String basic = Base64.getEncoder().encodeToString(
                 (settings.clientId() + ":" + settings.clientSecret().value()).getBytes(StandardCharsets.UTF_8));
         String body = json.toJson(Map.of("access_token", accessToken));
-        GitHubTransport.Answer answer = transport.call(what, client -> ApiRequests
+        GitHubTransport.Answer answer = transport.call(share, what, client -> ApiRequests
                 .request(client, settings.apiUrl() + "/applications/" + settings.clientId() + "/grant", "Basic " + basic)
                 .build("DELETE", Entity.entity(body, MediaType.APPLICATION_JSON_TYPE)));
         if (answer.status() != 204 && answer.status() != 200 && answer.status() != 404) {

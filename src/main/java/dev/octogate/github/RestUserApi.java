@@ -20,18 +20,20 @@ final class RestUserApi implements UserApi {
 
     private final GitHubSettings settings;
     private final GitHubTransport transport;
+    private final GitHubTransport.Share share;
     private final GitHubJson json;
 
-    RestUserApi(GitHubSettings settings, GitHubTransport transport, GitHubJson json) {
+    RestUserApi(GitHubSettings settings, GitHubTransport transport, GitHubTransport.Share share, GitHubJson json) {
         this.settings = settings;
         this.transport = transport;
+        this.share = share;
         this.json = json;
     }
 
     @Override
     public UserLookup user(String accessToken, String etag) throws GitHubException {
         String what = "GET /user";
-        GitHubTransport.Answer answer = transport.call(what, client -> {
+        GitHubTransport.Answer answer = transport.call(share, what, client -> {
             Invocation.Builder request = ApiRequests.request(client, settings.apiUrl() + "/user", bearer(accessToken));
             if (etag != null) {
                 request.header("If-None-Match", etag);
@@ -76,7 +78,7 @@ final class RestUserApi implements UserApi {
         String url = firstUrl;
         for (int i = 0; i < MAX_PAGES && url != null; i++) {
             String target = url;
-            GitHubTransport.Answer answer = transport.call(what,
+            GitHubTransport.Answer answer = transport.call(share, what,
                     client -> ApiRequests.request(client, target, bearer(accessToken)).buildGet());
             ApiRequests.expectOk(what, answer);
             pages.add(json.parse(what, answer, type));

@@ -40,6 +40,11 @@ public final class AccessPolicy {
         return new Decision(true, allowedBecause.get(), admin);
     }
 
+    /** Whether the allow-lists let this account in (for revalidation: being an admin is kept from sign-in). */
+    public boolean allows(String login, String accessToken) throws GitHubException {
+        return allowed.isEmpty() || on(allowed, login, new Memberships(accessToken)).isPresent();
+    }
+
     /** Why the user is on the lists, or empty. */
     private static Optional<String> on(AllowLists lists, String login, Memberships memberships)
             throws GitHubException {

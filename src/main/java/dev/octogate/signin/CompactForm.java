@@ -11,10 +11,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * The serialised form of what Octogate keeps in a session: its fields written one after another
- * into one byte array, after a version byte. Java's default form of a record spells out every class
- * and field name; this one is about half the size, which is what a shared session store (a
- * database row per session, read on every request) pays for. Strings may be null.
+ * The bytes of what Octogate seals (the signed-in user, a pending sign-in): its fields written one
+ * after another, after a version byte. Small, which is what a shared session store (a database row
+ * per session, read on every request) and a cookie pay for. Strings may be null.
  */
 final class CompactForm {
 

@@ -11,7 +11,8 @@ import java.util.Locale;
 public final class SafeRedirects {
 
     public static final String HOME = "/";
-    private static final int MAX_LENGTH = 2048;
+    /** Longest {@code next} kept: it travels in a cookie. */
+    static final int MAX_LENGTH = 1024;
 
     private SafeRedirects() {
     }

@@ -1,12 +1,11 @@
 package dev.octogate.signin;
 
 import java.io.Serializable;
-import java.util.Set;
 
 /**
  * The parts of a user's session the sign-in steps use. The web layer implements it over
- * {@code HttpSession}; tests use a map. Values are immutable and {@link Serializable}, and every
- * change is a {@link #set}, so that session stores shared by several nodes see it.
+ * {@code HttpSession}; tests use a map. Values are immutable and of JDK types, and every change is
+ * a {@link #set}, so that session stores shared by several nodes see it.
  */
 public interface SessionAttributes {
 
@@ -16,17 +15,9 @@ public interface SessionAttributes {
 
     void remove(String name);
 
-    Set<String> names();
-
     /** The session's id, to tell sessions apart on this node; never logged. */
     String id();
 
     /** Gives the session a new id, keeping its contents (no session fixation). */
     void renewId();
-
-    /**
-     * A lock for read-modify-write steps of this session on this node (taking a pending sign-in
-     * once, refreshing a token once).
-     */
-    Object lock();
 }

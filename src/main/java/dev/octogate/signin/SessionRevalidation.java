@@ -15,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Step 6: keeps a signed-in session honest. On each request it ends sessions past their absolute
  * lifetime; when a check is due it refreshes an expiring token shortly before expiry, or asks
- * GitHub with a conditional {@code GET /user} whether the token still works. {@code 401} or a
- * refused refresh ends the sign-in; a GitHub outage keeps it and tries again soon.
+ * GitHub with a conditional {@code GET /user} whether the token still works, and applies the
+ * allow-lists again. The token refused ({@code 401}, a refused refresh), the account refused
+ * ({@code 403} that is not the rate limit: suspended), another account behind the token (a
+ * changed user id) or an account no longer allowed ends the sign-in; a GitHub outage keeps it and
+ * tries again soon.
  *
  * <p>While one request of a session talks to GitHub, the session's other requests do not wait:
  * they are answered with the sign-in as it stands, so a slow GitHub slows one request per
@@ -30,22 +33,27 @@ public final class SessionRevalidation {
     static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(30);
 
     private final SignInSettings settings;
+    private final SignedInSessions sessions;
     private final OAuthApp oauth;
     private final UserApi users;
+    private final AccessPolicy policy;
     private final Clock clock;
     /** Sessions (by id) with a check in flight on this node; an entry lives only during one call. */
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
-    public SessionRevalidation(SignInSettings settings, OAuthApp oauth, UserApi users, Clock clock) {
+    public SessionRevalidation(SignInSettings settings, SignedInSessions sessions, OAuthApp oauth, UserApi users,
+                               Clock clock) {
         this.settings = settings;
+        this.sessions = sessions;
         this.oauth = oauth;
         this.users = users;
+        this.policy = new AccessPolicy(settings, users);
         this.clock = clock;
     }
 
     /** The session's signed-in user, after whatever check is due; empty when not (or no longer) signed in. */
     public Optional<SignedInUser> current(SessionAttributes session) {
-        Optional<SignedInUser> found = SignedInSessions.current(session);
+        Optional<SignedInUser> found = sessions.current(session);
         if (found.isEmpty()) {
             return found;
         }
@@ -63,7 +71,7 @@ public final class SessionRevalidation {
         }
         try {
             // Re-read: a request that finished just before may have done the work already.
-            user = SignedInSessions.current(session).orElse(null);
+            user = sessions.current(session).orElse(null);
             if (user == null) {
                 return Optional.empty();
             }
@@ -102,7 +110,7 @@ public final class SessionRevalidation {
             String refreshToken = grant.refreshToken() == null ? user.refreshToken() : grant.refreshToken();
             SignedInUser refreshed = user.withToken(grant.accessToken(), grant.expiresAt(), refreshToken,
                     nextCheck(now, settings.revalidateInterval(), grant.expiresAt(), refreshToken));
-            SignedInSessions.store(session, refreshed);
+            sessions.store(session, refreshed);
             return Optional.of(refreshed);
         } catch (GitHubException e) {
             if (e.kind() == GitHubException.Kind.OAUTH_ERROR || e.kind() == GitHubException.Kind.UNAUTHORIZED) {
@@ -117,18 +125,30 @@ public final class SessionRevalidation {
     }
 
     private Optional<SignedInUser> revalidate(SessionAttributes session, SignedInUser user, Instant now) {
+        UserLookup lookup;
+        boolean allowed;
         try {
-            UserLookup lookup = users.user(user.accessToken(), user.etag());
-            SignedInUser checked = user.revalidated(lookup.user(), lookup.etag(),
-                    nextCheck(now, settings.revalidateInterval(), user.tokenExpiresAt(), user.refreshToken()));
-            SignedInSessions.store(session, checked);
-            return Optional.of(checked);
-        } catch (GitHubException e) {
-            if (e.kind() == GitHubException.Kind.UNAUTHORIZED) {
-                return end(session, user, "token no longer valid at GitHub (revoked or expired)");
+            lookup = users.user(user.accessToken(), user.etag());
+            if (!lookup.notModified() && lookup.user().id() != user.id()) {
+                return end(session, user, "the token now belongs to another GitHub account (id "
+                        + lookup.user().id() + ")");
             }
-            return keepThroughOutage(session, user, now, e);
+            String login = lookup.notModified() ? user.login() : lookup.user().login();
+            allowed = policy.allows(login, user.accessToken());
+        } catch (GitHubException e) {
+            return switch (e.kind()) {
+                case UNAUTHORIZED -> end(session, user, "token no longer valid at GitHub (revoked or expired)");
+                case FORBIDDEN -> end(session, user, "GitHub refused the account (HTTP 403: suspended or blocked)");
+                default -> keepThroughOutage(session, user, now, e);
+            };
         }
+        if (!allowed) {
+            return end(session, user, "no longer on any allow-list");
+        }
+        SignedInUser checked = user.revalidated(lookup.user(), lookup.etag(),
+                nextCheck(now, settings.revalidateInterval(), user.tokenExpiresAt(), user.refreshToken()));
+        sessions.store(session, checked);
+        return Optional.of(checked);
     }
 
     private Optional<SignedInUser> keepThroughOutage(SessionAttributes session, SignedInUser user, Instant now,
@@ -137,12 +157,12 @@ public final class SessionRevalidation {
         Duration wait = RETRY_AFTER_OUTAGE.compareTo(settings.revalidateInterval()) < 0
                 ? RETRY_AFTER_OUTAGE : settings.revalidateInterval();
         SignedInUser later = user.checkAgainAt(now.plus(wait));
-        SignedInSessions.store(session, later);
+        sessions.store(session, later);
         return Optional.of(later);
     }
 
-    private static Optional<SignedInUser> end(SessionAttributes session, SignedInUser user, String reason) {
-        SignedInSessions.clear(session);
+    private Optional<SignedInUser> end(SessionAttributes session, SignedInUser user, String reason) {
+        sessions.clear(session);
         SignInLog.sessionEnded(user, reason);
         return Optional.empty();
     }

@@ -6,6 +6,7 @@ import dev.octogate.github.OAuthApp;
 import dev.octogate.github.TokenGrant;
 import dev.octogate.github.UserApi;
 import dev.octogate.github.UserLookup;
+import dev.octogate.log.LogText;
 import dev.octogate.signin.SignInResult.Refused;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class SignInCompletion {
     /** Wait suggested when GitHub is busy but said nothing of when to come back. */
     private static final Duration DEFAULT_RETRY = Duration.ofSeconds(5);
 
-    private final PendingSignIns pending;
+    private final SignedInSessions sessions;
     private final OAuthApp oauth;
     private final UserApi users;
     private final AccessPolicy policy;
@@ -34,9 +35,9 @@ public final class SignInCompletion {
     private final Clock clock;
     private final Duration revalidateInterval;
 
-    public SignInCompletion(SignInSettings settings, PendingSignIns pending, OAuthApp oauth, UserApi users,
+    public SignInCompletion(SignInSettings settings, SignedInSessions sessions, OAuthApp oauth, UserApi users,
                             RandomTokens random, Clock clock) {
-        this.pending = pending;
+        this.sessions = sessions;
         this.oauth = oauth;
         this.users = users;
         this.policy = new AccessPolicy(settings, users);
@@ -45,9 +46,11 @@ public final class SignInCompletion {
         this.revalidateInterval = settings.revalidateInterval();
     }
 
-    /** @param session the request's session, or null when it has none */
-    public SignInResult complete(SessionAttributes session, Callback callback) {
-        PendingSignIns.Taken taken = pending.take(session, callback.state());
+    /**
+     * @param taken   the pending sign-in this callback's {@code state} names, as the browser sent it
+     * @param session the session to sign in (created when first written to)
+     */
+    public SignInResult complete(PendingSignIns.Taken taken, Callback callback, SessionAttributes session) {
         // State first, even for GitHub's errors: an answer that matches no sign-in of this session
         // is refused whatever it says, so nobody can put words on our page or in our ERROR log.
         if (!taken.found()) {
@@ -94,7 +97,7 @@ public final class SignInCompletion {
                 SessionRevalidation.nextCheck(now, revalidateInterval, grant.expiresAt(), grant.refreshToken()),
                 random.next(24), decision.admin());
         session.renewId();
-        SignedInSessions.store(session, user);
+        sessions.store(session, user);
         SignInLog.signedIn(profile, decision.admin());
         return new SignInResult.SignedIn(user, next);
     }
@@ -102,7 +105,7 @@ public final class SignInCompletion {
     /** GitHub sent the browser back with an {@code error} instead of a code. */
     private static SignInResult authorizeError(Callback callback, String next) {
         String error = callback.error();
-        String detail = "GitHub error " + SignInLog.printable(error);
+        String detail = "GitHub error " + LogText.clean(error);
         if (error.equals("access_denied")) {
             return refuse(Refused.of(Refusal.CANCELLED, next), "cancelled at GitHub", null);
         }
@@ -111,7 +114,7 @@ public final class SignInCompletion {
             return refuse(new Refused(Refusal.APP_REFUSED, next, null, error, null), detail, null);
         }
         String description = callback.errorDescription() == null ? ""
-                : " (" + SignInLog.printable(callback.errorDescription()) + ")";
+                : " (" + LogText.clean(callback.errorDescription()) + ")";
         return refuse(new Refused(Refusal.AUTHORIZE_ERROR, next, null, error, null), detail + description, null);
     }
 

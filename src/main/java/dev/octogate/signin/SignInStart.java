@@ -6,13 +6,17 @@ import java.net.URI;
 import java.time.Clock;
 
 /**
- * Step 1 of the flow: records a pending sign-in (fresh {@code state} and PKCE verifier) and gives
- * the GitHub authorize URL to send the browser to.
+ * Step 1 of the flow: a fresh {@code state} and PKCE verifier, the pending sign-in sealed to travel
+ * with the browser, and the GitHub authorize URL to send it to. Nothing is kept on the server.
  */
 public final class SignInStart {
 
     /** 32 bytes: twice the 128 bits of randomness the flow asks for. */
     private static final int STATE_BYTES = 32;
+
+    /** Where to send the browser, and the pending sign-in it carries meanwhile. */
+    public record Started(URI authorizeUrl, PendingSignIns.Sealed pending) {
+    }
 
     private final GitHubSettings github;
     private final SignInSettings settings;
@@ -34,12 +38,13 @@ public final class SignInStart {
      * @param redirectUri   this app's callback URL
      * @param selectAccount ask GitHub to offer another account
      */
-    public URI start(SessionAttributes session, String next, URI redirectUri, boolean selectAccount) {
+    public Started start(String next, URI redirectUri, boolean selectAccount) {
         String state = random.next(STATE_BYTES);
         String verifier = Pkce.newVerifier(random);
-        pending.save(session, state,
+        PendingSignIns.Sealed sealed = pending.seal(state,
                 new PendingSignIn(verifier, SafeRedirects.sanitize(next), redirectUri, clock.instant()));
-        return new AuthorizeRequest(github.authorizeUrl(), github.clientId(), redirectUri, settings.scopeParameter(),
-                state, Pkce.challenge(verifier), selectAccount).toUri();
+        URI authorize = new AuthorizeRequest(github.authorizeUrl(), github.clientId(), redirectUri,
+                settings.scopeParameter(), state, Pkce.challenge(verifier), selectAccount).toUri();
+        return new Started(authorize, sealed);
     }
 }

@@ -1,13 +1,13 @@
 package dev.octogate.signin;
 
 import dev.octogate.github.GitHubUser;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Who is signed in to this session, with the token that proves it. Immutable: a change (a
  * revalidation, a refreshed token) is a new value stored again, so shared session stores see it.
+ * The session holds it sealed (see {@link SignedInSessions}), never as this class.
  *
  * @param accessToken      never logged or shown; {@link #toString()} hides it
  * @param tokenExpiresAt   null for tokens that do not expire
@@ -28,7 +28,7 @@ public record SignedInUser(
         Instant signedInAt,
         Instant checkDueAt,
         String csrfToken,
-        boolean admin) implements Serializable {
+        boolean admin) {
 
     public SignedInUser {
         scopes = List.copyOf(scopes);
@@ -61,38 +61,27 @@ public record SignedInUser(
                 nextCheck, csrfToken, admin);
     }
 
-    /** Stored in the compact form: a session store keeps one of these per signed-in user. */
-    @java.io.Serial
-    private Object writeReplace() {
-        return new Stored(new CompactForm.Writer(Stored.VERSION)
+    /** The compact form (see {@link CompactForm}), which the session holds sealed. */
+    byte[] toBytes() {
+        return new CompactForm.Writer(FORM_VERSION)
                 .string(profile.login()).number(profile.id()).string(profile.name())
                 .string(profile.avatarUrl()).string(profile.htmlUrl())
                 .string(accessToken).string(String.join(" ", scopes)).instant(tokenExpiresAt).string(refreshToken)
                 .string(etag).instant(signedInAt).instant(checkDueAt).string(csrfToken).bool(admin)
-                .done());
+                .done();
     }
 
-    /** The serialised form of a {@link SignedInUser}. */
-    private record Stored(byte[] form) implements Serializable {
-        /** 2 added {@code admin}; sessions stored in 1 (before it) are read as not admin. */
-        static final int VERSION = 2;
-
-        @java.io.Serial
-        private Object readResolve() throws java.io.ObjectStreamException {
-            return fromStoredForm(form);
-        }
-    }
-
-    /** Reads the compact form back, of this version or an earlier one. */
-    static SignedInUser fromStoredForm(byte[] form) throws java.io.ObjectStreamException {
-        CompactForm.Reader in = new CompactForm.Reader(form, 1, Stored.VERSION);
+    /** Reads the compact form back. */
+    static SignedInUser fromBytes(byte[] form) throws java.io.ObjectStreamException {
+        CompactForm.Reader in = new CompactForm.Reader(form, FORM_VERSION);
         GitHubUser profile = new GitHubUser(in.string(), in.number(), in.string(), in.string(), in.string());
         String token = in.string();
         String scopes = in.string();
         return new SignedInUser(profile, token, scopes.isEmpty() ? List.of() : List.of(scopes.split(" ")),
-                in.instant(), in.string(), in.string(), in.instant(), in.instant(), in.string(),
-                in.version() >= 2 && in.bool());
+                in.instant(), in.string(), in.string(), in.instant(), in.instant(), in.string(), in.bool());
     }
+
+    private static final int FORM_VERSION = 1;
 
     @Override
     public String toString() {

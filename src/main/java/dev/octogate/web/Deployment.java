@@ -1,15 +1,16 @@
 package dev.octogate.web;
 
+import dev.octogate.crypto.Keys;
 import dev.octogate.github.GitHub;
-import dev.octogate.github.OAuthApp;
-import dev.octogate.github.UserApi;
 import dev.octogate.signin.PendingSignIns;
 import dev.octogate.signin.RandomTokens;
 import dev.octogate.signin.SessionRevalidation;
 import dev.octogate.signin.SignInCompletion;
 import dev.octogate.signin.SignInStart;
 import dev.octogate.signin.SignOut;
+import dev.octogate.signin.SignedInSessions;
 import dev.octogate.web.http.AppUrls;
+import dev.octogate.web.http.Cookies;
 import dev.octogate.web.http.CurrentUser;
 import dev.octogate.web.http.ErrorBoundary;
 import dev.octogate.web.http.Replies;
@@ -18,7 +19,6 @@ import dev.octogate.web.http.Route;
 import dev.octogate.web.http.RouteFilter;
 import dev.octogate.web.http.RouteServlet;
 import dev.octogate.web.http.RouteTable;
-import dev.octogate.web.http.SessionLocks;
 import dev.octogate.web.http.Views;
 import dev.octogate.web.signin.SignInHandlers;
 import jakarta.servlet.DispatcherType;
@@ -30,6 +30,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
@@ -64,7 +65,7 @@ final class Deployment implements ServletContextListener {
         try {
             GitHub github = GitHub.connect(settings.github(), clock);
             deployment.resources.push(github);
-            deployment.register(context, settings, github.oauthApp(), github.users(), clock);
+            deployment.register(context, settings, github, clock);
             context.addListener(deployment);
         } catch (RuntimeException | Error e) {
             deployment.contextDestroyed(null); // a failed start has no undeploy to stop what it started
@@ -72,23 +73,30 @@ final class Deployment implements ServletContextListener {
         }
     }
 
-    private void register(ServletContext context, AppSettings settings, OAuthApp oauth, UserApi users, Clock clock) {
+    private void register(ServletContext context, AppSettings settings, GitHub github, Clock clock) {
         RandomTokens random = new RandomTokens();
-        PendingSignIns pending = new PendingSignIns(clock);
-        SessionLocks locks = new SessionLocks();
+        Keys keys = Keys.from(settings.keys().appSecrets(), settings.github().clientSecret());
+        PendingSignIns pending = new PendingSignIns(keys.sealer("pending sign-in"), clock);
+        SignedInSessions sessions = new SignedInSessions(keys.sealer("session"));
+        AppUrls urls = new AppUrls(settings.web().baseUrl());
+        Cookies cookies = new Cookies(context.getContextPath(), settings.web().httpsBaseUrl(), urls);
+        // However many calls a callback makes (a code, the user, pages of organisations and teams).
+        Duration callbackBudget = settings.github().timeout().multipliedBy(3);
         SignInHandlers signIn = new SignInHandlers(
                 new SignInStart(settings.github(), settings.signIn(), pending, random, clock),
-                new SignInCompletion(settings.signIn(), pending, oauth, users, random, clock),
-                new SignOut(settings.signIn(), oauth), locks, settings.web().clearSiteData());
+                new SignInCompletion(settings.signIn(), sessions, github.signIns().oauthApp(),
+                        github.signIns().users(), random, clock),
+                new SignOut(settings.signIn(), github.sessions().oauthApp()), pending, cookies,
+                callback -> github.withinBudget(callbackBudget, callback), settings.web().clearSiteData());
         RouteTable table = Routes.table(signIn);
         warnAbout(settings, table);
 
         ResponseHeaders headers = new ResponseHeaders(settings.github().webUrl(), settings.github().apiUrl());
-        Replies replies = new Replies(new Views(), headers, new AppUrls(settings.web().baseUrl()));
-        CurrentUser currentUser = new CurrentUser(
-                new SessionRevalidation(settings.signIn(), oauth, users, clock), locks);
+        Replies replies = new Replies(new Views(), headers, urls);
+        CurrentUser currentUser = new CurrentUser(new SessionRevalidation(settings.signIn(), sessions,
+                github.sessions().oauthApp(), github.sessions().users(), clock));
 
-        configureSessions(context, settings.web());
+        configureSessions(context, settings.web(), cookies);
         // No directory listing of /static/ on Jetty (Tomcat lists none by default).
         context.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");
         // Errors outermost, so that nothing below answers with a stack trace; then the route's rules.
@@ -120,7 +128,7 @@ final class Deployment implements ServletContextListener {
         }
     }
 
-    private static void configureSessions(ServletContext context, WebSettings settings) {
+    private static void configureSessions(ServletContext context, WebSettings settings, Cookies cookies) {
         // The id travels only in the cookie: no ;jsessionid= in URLs, none accepted from them.
         context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
         SessionCookieConfig cookie = context.getSessionCookieConfig();
@@ -128,9 +136,13 @@ final class Deployment implements ServletContextListener {
         // Lax, not Strict: GitHub's redirect back to /callback is a cross-site navigation.
         cookie.setAttribute("SameSite", "Lax");
         // Over HTTPS requests the container marks the cookie Secure itself; behind a TLS-terminating
-        // proxy it cannot tell, so APP_BASE_URL decides.
+        // proxy it cannot tell, so APP_BASE_URL decides, and makes it a __Host- cookie: no sibling
+        // subdomain can then plant one. (The container names its cookie once, at start: a container
+        // serving HTTPS itself without APP_BASE_URL gets Secure, not the name.)
         if (settings.httpsBaseUrl()) {
             cookie.setSecure(true);
+            cookie.setName(cookies.sessionCookieName());
+            cookie.setPath("/");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.octogate.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.octogate.standin.GitHubStandIn;
+import dev.octogate.testing.HostileGitHub;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +37,8 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  * ({@code /plain/hello});
  * <li>optionally, for comparison, the same job done with pac4j ({@code bench/pac4j}, its WAR at
  * {@code /pac4j});
+ * <li>the WAR again at {@code /hostile}, in front of a GitHub whose answers' headers trickle in a
+ * byte at a time ({@link HostileGitHub}), with a 2 s timeout;
  * </ul>
  * the GitHub stand-in on loopback; and a small admin port for what must be measured inside the JVM
  * (heap, a stored session, connections to the stand-in, context start-up). It prints one line,
@@ -82,8 +85,12 @@ public final class BenchServer {
         }
     }
 
+    /** The timeout of the app in front of the hostile GitHub. */
+    static final int HOSTILE_TIMEOUT_SECONDS = 2;
+
     private final Path war;
     private final GitHubStandIn standIn;
+    private final HostileGitHub hostile;
     private final Server server;
     private final WebAppContext webapp;
     /** The pac4j comparison, or null. */
@@ -110,7 +117,13 @@ public final class BenchServer {
         org.eclipse.jetty.ee10.servlet.ServletContextHandler plain =
                 new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/plain");
         plain.addServlet(HelloServlet.class, "/hello");
-        ContextHandlerCollection contexts = new ContextHandlerCollection(webapp, bare, plain);
+        this.hostile = new HostileGitHub();
+        hostile.mode(HostileGitHub.Mode.TRICKLING_HEADERS);
+        WebAppContext hostileApp = webapp("/hostile", war, standIn);
+        hostileApp.setInitParameter("github.url", hostile.uri().toString());
+        hostileApp.setInitParameter("github.api-url", hostile.uri().toString());
+        hostileApp.setInitParameter("github.timeout-seconds", Integer.toString(HOSTILE_TIMEOUT_SECONDS));
+        ContextHandlerCollection contexts = new ContextHandlerCollection(webapp, bare, plain, hostileApp);
         // The alternative, deployed as Octogate is and with the same settings. The stand-in has no
         // registered callback: it accepts any loopback redirect_uri, so either app's.
         this.pac4j = pac4jWar == null ? null : webapp("/pac4j", pac4jWar, standIn);

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The load side of {@code bench/run}, in its own JVM: virtual users that each sign in completely,
  * as a browser does ({@code GET /login} → approve at the stand-in → {@code GET /callback} →
  * {@code GET} where the callback sends it, which must greet the user), with keep-alive connections
- * and a cookie per user.
+ * and cookies per user (the pending sign-in's, then the session's).
  *
  * <pre>
  * LoadDriver signin APP_URL CONCURRENCY COUNT   prints RESULT ok=… errors=… seconds=… rate=… p50=… p99=…
@@ -101,36 +101,56 @@ public final class LoadDriver {
 
     /** One complete sign-in; returns the signed-in session's cookie value. */
     String signIn() throws IOException, InterruptedException {
-        HttpResponse<Void> login = send(HttpRequest.newBuilder(URI.create(app + start)).GET(), null);
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpResponse<Void> login = send(HttpRequest.newBuilder(URI.create(app + start)).GET(), cookies);
         expect(login, 302, start);
-        String cookie = cookie(login, null);
         URI authorize = location(login);
         Map<String, String> form = query(authorize.getRawQuery());
         form.put("decision", "approve");
         form.put("login", "octocat");
-        HttpResponse<Void> approved = send(HttpRequest.newBuilder(URI.create(authorize.getScheme() + "://"
+        HttpResponse<Void> approved = client.send(HttpRequest.newBuilder(URI.create(authorize.getScheme() + "://"
                         + authorize.getRawAuthority() + authorize.getRawPath()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))), null);
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.discarding());
         expect(approved, 302, "stand-in authorize");
-        HttpResponse<Void> callback = send(HttpRequest.newBuilder(location(approved)).GET(), cookie);
+        HttpResponse<Void> callback = send(HttpRequest.newBuilder(location(approved)).GET(), cookies);
         expect(callback, 302, "/callback");
-        cookie = cookie(callback, cookie);
-        HttpResponse<String> index = client.send(HttpRequest.newBuilder(location(callback))
-                .header("Accept", "text/html").header("Cookie", "JSESSIONID=" + cookie).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder home = HttpRequest.newBuilder(location(callback)).header("Accept", "text/html").GET();
+        if (!cookies.isEmpty()) {
+            home.header("Cookie", header(cookies));
+        }
+        HttpResponse<String> index = client.send(home.build(), HttpResponse.BodyHandlers.ofString());
         if (index.statusCode() != 200 || !index.body().contains("Hello octocat!")) {
             throw new IOException("index: HTTP " + index.statusCode());
         }
-        return cookie;
+        return cookies.get("JSESSIONID");
     }
 
-    private HttpResponse<Void> send(HttpRequest.Builder request, String cookie) throws IOException, InterruptedException {
+    /** Sends with the user's cookies, and keeps those the answer sets (or deletes). */
+    private HttpResponse<Void> send(HttpRequest.Builder request, Map<String, String> cookies)
+            throws IOException, InterruptedException {
         request.header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", "JSESSIONID=" + cookie);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", header(cookies));
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        for (String set : response.headers().allValues("Set-Cookie")) {
+            int eq = set.indexOf('=');
+            int end = set.indexOf(';') < 0 ? set.length() : set.indexOf(';');
+            String name = set.substring(0, eq);
+            if (set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, set.substring(eq + 1, end));
+            }
+        }
+        return response;
+    }
+
+    private static String header(Map<String, String> cookies) {
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
+        return header.toString();
     }
 
     private static void expect(HttpResponse<?> response, int status, String step) throws IOException {
@@ -143,15 +163,6 @@ public final class LoadDriver {
     private static URI location(HttpResponse<?> response) throws IOException {
         String location = response.headers().firstValue("Location").orElseThrow(() -> new IOException("no Location"));
         return response.request().uri().resolve(location);
-    }
-
-    private static String cookie(HttpResponse<?> response, String current) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            if (header.startsWith("JSESSIONID=")) {
-                return header.substring("JSESSIONID=".length(), header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
-            }
-        }
-        return current;
     }
 
     private static Map<String, String> query(String raw) {

@@ -20,6 +20,7 @@ import static dev.octogate.github.GitHubRestTest.TOKEN_PATH;
 import static dev.octogate.github.GitHubRestTest.USER_JSON;
 import static dev.octogate.github.GitHubRestTest.VERIFIER;
 import static dev.octogate.github.GitHubRestTest.fails;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,6 +31,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.octogate.testing.HostileGitHub;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -270,7 +272,7 @@ class GitHubTransportTest {
         stubUser(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Resource not accessible by integration\"}"));
 
-        GitHubException e = fails(GitHubException.Kind.BAD_ANSWER, () -> client.user(TOKEN, null));
+        GitHubException e = fails(GitHubException.Kind.FORBIDDEN, () -> client.user(TOKEN, null));
         assertNull(e.retryAfter());
     }
 
@@ -281,7 +283,7 @@ class GitHubTransportTest {
                 .withHeader("x-ratelimit-reset", Long.toString(NOW.getEpochSecond() + 120))
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Forbidden\"}"));
 
-        fails(GitHubException.Kind.BAD_ANSWER, () -> client.user(TOKEN, null));
+        fails(GitHubException.Kind.FORBIDDEN, () -> client.user(TOKEN, null));
     }
 
     // ---------------------------------------------------------------- size limit
@@ -494,12 +496,12 @@ class GitHubTransportTest {
     // ---------------------------------------------------------------- bounded calls in flight
 
     @Test
-    void callsBeyondTheLimitAreRefusedAtOnce() throws Exception {
-        int inFlight = GitHubTransport.MAX_IN_FLIGHT;
+    void signInsBeyondTheirShareAreRefusedAtOnceAndTheSignedInStillGetThrough() throws Exception {
+        int inFlight = GitHubTransport.Share.SIGN_IN.calls;
         // Enough server threads that every call reaches WireMock (and its journal) while delayed.
-        start(options().containerThreads(inFlight + 50), 10);
+        start(options().containerThreads(GitHubTransport.MAX_IN_FLIGHT + 50), 10);
         stubUser(okJson(USER_JSON).withFixedDelay(3000));
-        ExecutorService background = Executors.newFixedThreadPool(inFlight);
+        ExecutorService background = Executors.newFixedThreadPool(inFlight + 1);
         ConcurrentLinkedQueue<Object> outcomes = new ConcurrentLinkedQueue<>();
         try {
             for (int i = 0; i < inFlight; i++) {
@@ -523,14 +525,25 @@ class GitHubTransportTest {
             assertEquals(inFlight, seen, "all calls in flight at WireMock");
             assertTrue(outcomes.isEmpty(), () -> "no call finished yet: " + outcomes);
 
+            BothSeams signedIn = client.sessions();
+            java.util.concurrent.Future<UserLookup> revalidation = background.submit(() -> signedIn.user(TOKEN, null));
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (System.nanoTime() < deadline
+                    && wm.findAll(getRequestedFor(urlPathEqualTo(API + "/user"))).size() <= inFlight) {
+                Thread.sleep(10);
+            }
+            assertEquals(inFlight + 1, wm.findAll(getRequestedFor(urlPathEqualTo(API + "/user"))).size(),
+                    "a signed-in user's check is not starved by the sign-ins");
+
             long start = System.nanoTime();
             fails(GitHubException.Kind.OVERLOADED, () -> client.user(TOKEN, null));
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
             assertTrue(elapsed < 500, "refused after " + elapsed + " ms");
-            assertEquals(inFlight, wm.findAll(getRequestedFor(urlPathEqualTo(API + "/user"))).size(),
+            assertEquals(inFlight + 1, wm.findAll(getRequestedFor(urlPathEqualTo(API + "/user"))).size(),
                     "the refused call never reached GitHub");
             assertTrue(outcomes.isEmpty(), () -> "no call finished yet: " + outcomes);
+            assertEquals("octocat", revalidation.get(10, TimeUnit.SECONDS).user().login());
         } finally {
             client.close(); // the calls in flight end with an exception or their answer
             client = null;
@@ -543,9 +556,9 @@ class GitHubTransportTest {
 
     @Test
     void timedOutCallsFreeTheirPlaceForLaterCalls() throws Exception {
-        // MAX_IN_FLIGHT calls all time out against a GitHub that answers after 3 s; right after
+        // A whole share of calls all time out against a GitHub that answers after 3 s; right after
         // that (GitHub still answering the first ones) a call to a quick endpoint goes through.
-        int inFlight = GitHubTransport.MAX_IN_FLIGHT;
+        int inFlight = GitHubTransport.Share.SIGN_IN.calls;
         start(options().containerThreads(inFlight + 50), 1);
         stubUser(okJson(USER_JSON).withFixedDelay(3000));
         wm.stubFor(get(urlPathEqualTo(API + "/user/orgs")).willReturn(okJson("[{\"login\":\"acme\"}]")));
@@ -583,6 +596,105 @@ class GitHubTransportTest {
         }
     }
 
+    // ---------------------------------------------------------------- a hostile GitHub
+
+    static GitHubException.Kind expectedKind(HostileGitHub.Mode mode) {
+        return switch (mode) {
+            case HUGE_HEADER_LINE, HUGE_HEADER_BLOCK, MANY_HEADERS, ENDLESS_HEADERS, GARBAGE ->
+                    GitHubException.Kind.BAD_ANSWER;
+            case TRICKLING_HEADERS, TRICKLING_BODY -> GitHubException.Kind.TIMEOUT;
+            case SUSPENDED -> GitHubException.Kind.FORBIDDEN;
+            case HANG_UP -> GitHubException.Kind.UNREACHABLE;
+            case NORMAL -> throw new IllegalArgumentException();
+        };
+    }
+
+    /**
+     * Every way an answer can go wrong ends the call with its own kind of failure, within the
+     * deadline, and leaves the shared client as it was: the next call works.
+     */
+    @ParameterizedTest
+    @EnumSource(value = HostileGitHub.Mode.class, mode = EnumSource.Mode.EXCLUDE, names = "NORMAL")
+    void afterEveryKindOfFailureTheNextCallWorks(HostileGitHub.Mode mode) throws Exception {
+        try (HostileGitHub hostile = new HostileGitHub()) {
+            client = clientFor(hostile.uri(), 1);
+            hostile.mode(mode);
+            long start = System.nanoTime();
+            GitHubException e = fails(expectedKind(mode), () -> client.user(TOKEN, null));
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(elapsed < 2000, mode + " took " + elapsed + " ms: " + e);
+            fails(mode == HostileGitHub.Mode.SUSPENDED ? GitHubException.Kind.BAD_ANSWER : expectedKind(mode),
+                    () -> client.exchangeCode(CODE, REDIRECT, VERIFIER));
+
+            hostile.mode(HostileGitHub.Mode.NORMAL);
+            assertEquals("octocat", client.user(TOKEN, null).user().login(), "the client works again");
+            assertEquals(HostileGitHub.TOKEN, client.exchangeCode(CODE, REDIRECT, VERIFIER).accessToken());
+        }
+    }
+
+    /** Headers trickling in a byte at a time do not escape the deadline (each read is quick, the whole is not). */
+    @Test
+    void tricklingHeadersEndAtTheDeadline() throws Exception {
+        try (HostileGitHub hostile = new HostileGitHub()) {
+            client = clientFor(hostile.uri(), 1);
+            hostile.mode(HostileGitHub.Mode.TRICKLING_HEADERS);
+            long start = System.nanoTime();
+            fails(GitHubException.Kind.TIMEOUT, () -> client.exchangeCode(CODE, REDIRECT, VERIFIER));
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(elapsed >= 900 && elapsed < 2000, "ended after " + elapsed + " ms, the timeout is 1 s");
+        }
+    }
+
+    /** A handler's budget bounds all its calls together: the one due after it ends is cut off when it ends. */
+    @Test
+    void aBudgetBoundsSeveralCallsTogether() {
+        start(2);
+        stubUser(okJson(USER_JSON).withFixedDelay(700));
+        GitHubTransport transport = new GitHubTransport(Duration.ofSeconds(2), clock);
+        GitHubSettings settings = GitHubRestTest.settings(GitHubRestTest.base(wm), URI.create(GitHubRestTest.base(wm) + API), 2);
+        try (GitHub github = new GitHub(settings, transport, clock)) {
+            transport.client();
+            UserApi users = github.signIns().users();
+            long start = System.nanoTime();
+            List<Object> outcomes = github.withinBudget(Duration.ofMillis(1800), () -> {
+                List<Object> results = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    try {
+                        results.add(users.user(TOKEN, null).user().login());
+                    } catch (GitHubException e) {
+                        results.add(e.kind());
+                    }
+                }
+                return results;
+            });
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(List.of("octocat", "octocat", GitHubException.Kind.TIMEOUT), outcomes);
+            assertTrue(elapsed < 2300, "the three calls took " + elapsed + " ms against a budget of 1.8 s");
+            assertEquals(3, wm.findAll(getRequestedFor(urlPathEqualTo(API + "/user"))).size());
+            assertDoesNotThrow(() -> users.user(TOKEN, null), "outside the budget, the timeout alone");
+        }
+    }
+
+    @Test
+    void aBudgetAlreadySpentRefusesAtOnceWithoutCallingGitHub() {
+        start(2);
+        stubUser(okJson(USER_JSON));
+        GitHubTransport transport = new GitHubTransport(Duration.ofSeconds(2), clock);
+        GitHubSettings settings = GitHubRestTest.settings(GitHubRestTest.base(wm), URI.create(GitHubRestTest.base(wm) + API), 2);
+        try (GitHub github = new GitHub(settings, transport, clock)) {
+            GitHubException.Kind kind = github.withinBudget(Duration.ZERO, () -> {
+                try {
+                    github.signIns().users().user(TOKEN, null);
+                    return null;
+                } catch (GitHubException e) {
+                    return e.kind();
+                }
+            });
+            assertEquals(GitHubException.Kind.TIMEOUT, kind);
+            assertEquals(0, wm.findAll(getRequestedFor(urlPathEqualTo(API + "/user"))).size());
+        }
+    }
+
     /**
      * Undeploy: close() returns only once its deadline thread has ended, even when that thread is
      * busy (here, building the client, held up by the transport's lock), so that the container
@@ -605,7 +717,7 @@ class GitHubTransportTest {
         closer.join(10_000);
         assertFalse(closer.isAlive());
         assertFalse(watchdog.isAlive(), "gone when close() returned");
-        fails(GitHubException.Kind.UNREACHABLE, () -> transport.call("GET /user", c -> c.target("http://127.0.0.1:1/").request().buildGet()));
+        fails(GitHubException.Kind.UNREACHABLE, () -> transport.call(GitHubTransport.Share.SIGNED_IN, "GET /user", c -> c.target("http://127.0.0.1:1/").request().buildGet()));
     }
 
     /** Holding the transport's own lock stands for a slow first build of the shared JAX-RS client. */

@@ -3,18 +3,14 @@ package dev.octogate.signin;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * A {@link SessionAttributes} test double over a {@link HashMap}. {@link #names()} returns a
- * snapshot, as {@code HttpSession.getAttributeNames()} does, so callers may remove while iterating.
- * Every access is synchronized on the map so that concurrent tests exercise the code under test's
+ * A {@link SessionAttributes} test double over a {@link HashMap}. Every access is synchronized on the map so that concurrent tests exercise the code under test's
  * own locking, not a data race in the double.
  */
 public final class MapSession implements SessionAttributes {
 
     private final Map<String, Object> attributes = new HashMap<>();
-    private final Object lock = new Object();
     private final String baseId;
     private int renewals;
 
@@ -47,13 +43,6 @@ public final class MapSession implements SessionAttributes {
         }
     }
 
-    @Override
-    public Set<String> names() {
-        synchronized (attributes) {
-            return Set.copyOf(attributes.keySet());
-        }
-    }
-
     /** A copy of every attribute, for assertions. */
     public Map<String, Object> snapshot() {
         synchronized (attributes) {
@@ -76,8 +65,4 @@ public final class MapSession implements SessionAttributes {
         return renewals;
     }
 
-    @Override
-    public Object lock() {
-        return lock;
-    }
 }

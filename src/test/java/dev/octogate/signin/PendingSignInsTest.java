@@ -2,276 +2,153 @@ package dev.octogate.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
+import dev.octogate.config.Secret;
+import dev.octogate.crypto.Keys;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 
+/** Pending sign-ins sealed to travel with the browser: each opens for its own state only, once, for ten minutes. */
 class PendingSignInsTest {
 
-    private static final URI REDIRECT = URI.create("https://app.example/callback");
+    static final URI CALLBACK = URI.create("https://cla.example.org/callback");
 
-    private MutableClock clock;
-    private PendingSignIns pending;
-    private MapSession session;
+    MutableClock clock;
+    PendingSignIns pending;
+
+    static PendingSignIns pendingSignIns(String secret, MutableClock clock) {
+        return new PendingSignIns(Keys.from(List.of(), new Secret(secret)).sealer("pending sign-in"), clock);
+    }
 
     @BeforeEach
     void setUp() {
         clock = MutableClock.startingAt2024();
-        pending = new PendingSignIns(clock);
-        session = new MapSession();
+        pending = pendingSignIns("client-secret", clock);
     }
 
-    private PendingSignIn newPending(String next) {
-        return new PendingSignIn("verifier-for-" + next, next, REDIRECT, clock.instant());
-    }
-
-    private PendingSignIn save(String state, String next) {
-        PendingSignIn p = newPending(next);
-        pending.save(session, state, p);
-        return p;
+    PendingSignIn started(String next) {
+        return new PendingSignIn("verifier-" + "v".repeat(34), next, CALLBACK, clock.instant());
     }
 
     @Test
-    void savedSignInCanBeTaken() {
-        PendingSignIn saved = save("state-1", "/a");
-        PendingSignIns.Taken taken = pending.take(session, "state-1");
+    void aSealedSignInOpensForItsState() {
+        PendingSignIn signIn = started("/agreements");
+        PendingSignIns.Sealed sealed = pending.seal("state-1", signIn);
+        PendingSignIns.Taken taken = pending.take("state-1", sealed.value());
         assertTrue(taken.found());
-        assertSame(saved, taken.pending());
-        assertNull(taken.miss());
-        assertEquals(0, PendingSignIns.count(session));
+        assertEquals(signIn, taken.pending());
     }
 
     @Test
-    void twoTabsBothTakeable() {
-        PendingSignIn first = save("state-tab-1", "/one");
-        PendingSignIn second = save("state-tab-2", "/two");
-        assertEquals(2, PendingSignIns.count(session));
-
-        // taken in the other order than started
-        assertSame(second, pending.take(session, "state-tab-2").pending());
-        assertSame(first, pending.take(session, "state-tab-1").pending());
+    void neitherTheStateNorTheVerifierCanBeReadFromWhatTravels() {
+        PendingSignIns.Sealed sealed = pending.seal("state-1", started("/agreements"));
+        assertEquals(PendingSignIns.nameOf("state-1"), sealed.name());
+        assertFalse(sealed.name().contains("state") || sealed.value().contains("state"));
+        assertFalse(sealed.value().contains("verifier") || sealed.value().contains("agreements"), sealed.value());
+        assertTrue(sealed.value().length() < 200, "small: " + sealed.value().length());
+        assertNotEquals(PendingSignIns.nameOf("state-1"), PendingSignIns.nameOf("state-2"));
+        assertTrue(sealed.name().matches("[A-Za-z0-9_-]{22}") && sealed.value().matches("[A-Za-z0-9_-]+"),
+                "cookie-safe: " + sealed);
     }
 
     @Test
-    void eachCanBeTakenOnlyOnce() {
-        save("state-1", "/a");
-        assertTrue(pending.take(session, "state-1").found());
-        PendingSignIns.Taken replay = pending.take(session, "state-1");
-        assertFalse(replay.found());
-        assertEquals(PendingSignIns.Miss.UNKNOWN, replay.miss());
+    void aValueDoesNotOpenForAnotherState() {
+        PendingSignIns.Sealed sealed = pending.seal("state-1", started("/"));
+        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take("state-2", sealed.value()).miss());
     }
 
     @Test
-    void takingOneLeavesTheOthers() {
-        save("state-1", "/a");
-        save("state-2", "/b");
-        pending.take(session, "state-1");
-        assertEquals(1, PendingSignIns.count(session));
-        assertTrue(pending.take(session, "state-2").found());
+    void anAlteredOrForeignValueIsUnknown() {
+        String value = pending.seal("state-1", started("/")).value();
+        char last = value.charAt(value.length() - 5);
+        String altered = value.substring(0, value.length() - 5) + (last == 'A' ? 'B' : 'A') + value.substring(value.length() - 4);
+        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take("state-1", altered).miss());
+        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take("state-1", "not base64!").miss());
+        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take("state-1", "").miss());
+        String byAnotherApp = pendingSignIns("another-app's-secret", clock).seal("state-1", started("/")).value();
+        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take("state-1", byAnotherApp).miss());
     }
 
     @Test
-    void unknownStateIsUnknown() {
-        save("state-1", "/a");
-        PendingSignIns.Taken taken = pending.take(session, "state-2");
-        assertEquals(PendingSignIns.Miss.UNKNOWN, taken.miss());
-        assertNull(taken.pending());
-        // a wrong guess does not use up the real one
-        assertTrue(pending.take(session, "state-1").found());
-    }
-
-    @Test
-    void stateFromAnotherSessionIsUnknown() {
-        save("state-1", "/a");
-        MapSession other = new MapSession("other");
-        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take(other, "state-1").miss());
-        assertTrue(pending.take(session, "state-1").found());
-    }
-
-    @Test
-    void stillValidOneSecondBeforeTenMinutes() {
-        save("state-1", "/a");
-        clock.advance(Duration.ofMinutes(9).plusSeconds(59));
-        assertTrue(pending.take(session, "state-1").found());
-    }
-
-    @Test
-    void stillValidOneNanosecondBeforeTenMinutes() {
-        save("state-1", "/a");
-        clock.advance(PendingSignIns.LIFETIME.minusNanos(1));
-        assertTrue(pending.take(session, "state-1").found());
-    }
-
-    @Test
-    void expiredAfterExactlyTenMinutes() {
-        assertEquals(Duration.ofMinutes(10), PendingSignIns.LIFETIME);
-        save("state-1", "/a");
-        clock.advance(Duration.ofMinutes(10));
-        PendingSignIns.Taken taken = pending.take(session, "state-1");
-        assertFalse(taken.found());
-        assertEquals(PendingSignIns.Miss.EXPIRED, taken.miss());
-    }
-
-    @Test
-    void expiredIsGoneAfterwards() {
-        save("state-1", "/a");
-        clock.advance(Duration.ofHours(1));
-        assertEquals(PendingSignIns.Miss.EXPIRED, pending.take(session, "state-1").miss());
-        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take(session, "state-1").miss());
-        assertEquals(0, PendingSignIns.count(session));
-    }
-
-    @Test
-    void savingPurgesExpiredOnes() {
-        save("old", "/old");
-        clock.advance(Duration.ofMinutes(10));
-        save("new", "/new");
-        assertEquals(1, PendingSignIns.count(session));
-        assertTrue(pending.take(session, "new").found());
+    void aStateWithoutItsValueIsUnknown() {
+        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take("state-1", null).miss());
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    void missingStateIsMissing(String state) {
-        save("state-1", "/a");
-        PendingSignIns.Taken taken = pending.take(session, state);
-        assertEquals(PendingSignIns.Miss.MISSING, taken.miss());
-        assertFalse(taken.found());
-        assertEquals(1, PendingSignIns.count(session));
+    void noStateIsMissing(String state) {
+        assertEquals(PendingSignIns.Miss.MISSING, pending.take(state, "whatever").miss());
     }
 
     @Test
-    void nullSessionIsUnknown() {
-        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take(null, "state-1").miss());
+    void validUntilTenMinutesHavePassed() {
+        String value = pending.seal("state-1", started("/")).value();
+        clock.advance(PendingSignIns.LIFETIME.minusNanos(1));
+        assertTrue(pending.take("state-1", value).found());
+        clock.advance(Duration.ofNanos(1));
+        assertEquals(PendingSignIns.Miss.EXPIRED, pending.take("state-1", value).miss());
     }
 
     @Test
-    void atMostEightKeptOldestEvicted() {
-        assertEquals(8, PendingSignIns.MAX_PENDING);
-        for (int i = 0; i < 9; i++) {
-            save("state-" + i, "/" + i);
+    void aNewOneDropsNothingWhileFewAreWaiting() {
+        Map<String, String> waiting = new LinkedHashMap<>();
+        for (int i = 0; i < PendingSignIns.MAX_PENDING - 1; i++) {
+            PendingSignIns.Sealed sealed = pending.seal("state-" + i, started("/" + i));
+            waiting.put(sealed.name(), sealed.value());
+        }
+        assertEquals(List.of(), pending.toDrop(waiting, pending.seal("new", started("/new"))));
+    }
+
+    @Test
+    void atMostEightWaitTheOldestDropped() {
+        Map<String, String> waiting = new LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            PendingSignIns.Sealed sealed = pending.seal("state-" + i, started("/" + i));
+            waiting.put(sealed.name(), sealed.value());
             clock.advance(Duration.ofSeconds(1));
         }
-        assertEquals(8, PendingSignIns.count(session));
-        assertEquals(PendingSignIns.Miss.UNKNOWN, pending.take(session, "state-0").miss());
-        for (int i = 1; i < 9; i++) {
-            PendingSignIns.Taken taken = pending.take(session, "state-" + i);
-            assertTrue(taken.found(), "state-" + i);
-            assertEquals("/" + i, taken.pending().next());
-        }
+        List<String> drop = pending.toDrop(waiting, pending.seal("new", started("/new")));
+        assertEquals(List.of(PendingSignIns.nameOf("state-0"), PendingSignIns.nameOf("state-1"),
+                PendingSignIns.nameOf("state-2")), drop, "10 waiting, one more: the 3 oldest go, 7 + 1 stay");
     }
 
     @Test
-    void manyMoreStillKeepsTheNewestEight() {
-        for (int i = 0; i < 30; i++) {
-            save("state-" + i, "/" + i);
+    void expiredAndUnopenedOnesAreDroppedFirst() {
+        Map<String, String> waiting = new LinkedHashMap<>();
+        PendingSignIns.Sealed old = pending.seal("old", started("/old"));
+        waiting.put(old.name(), old.value());
+        clock.advance(PendingSignIns.LIFETIME);
+        PendingSignIns.Sealed fresh = pending.seal("fresh", started("/fresh"));
+        waiting.put(fresh.name(), fresh.value());
+        waiting.put("forged", "AAAA");
+        assertEquals(List.of(old.name(), "forged"), pending.toDrop(waiting, pending.seal("new", started("/new"))));
+    }
+
+    @Test
+    void longOnesAreDroppedToKeepTheBrowsersCookiesUnderTheContainersHeaderLimit() {
+        Map<String, String> waiting = new LinkedHashMap<>();
+        String longNext = "/" + "x".repeat(1000);
+        for (int i = 0; i < 5; i++) {
+            PendingSignIns.Sealed sealed = pending.seal("state-" + i, started(longNext + i));
+            waiting.put(sealed.name(), sealed.value());
             clock.advance(Duration.ofSeconds(1));
         }
-        assertEquals(8, PendingSignIns.count(session));
-        for (int i = 0; i < 22; i++) {
-            assertFalse(pending.take(session, "state-" + i).found(), "state-" + i);
-        }
-        for (int i = 22; i < 30; i++) {
-            assertTrue(pending.take(session, "state-" + i).found(), "state-" + i);
-        }
-    }
-
-    @Test
-    void otherSessionAttributesAreLeftAlone() {
-        session.set("octogate.user", "someone");
-        session.set("unrelated", 42);
-        for (int i = 0; i < 12; i++) {
-            save("state-" + i, "/" + i);
-            clock.advance(Duration.ofSeconds(1));
-        }
-        pending.take(session, "state-11");
-        assertEquals("someone", session.get("octogate.user"));
-        assertEquals(42, session.get("unrelated"));
-    }
-
-    @Test
-    void stateIsNotStoredInAnyAttributeNameOrValue() throws IOException {
-        String state = "Zm9vYmFyLXN0YXRlLXZhbHVlLXRoYXQtaXMtdW5pcXVl";
-        save(state, "/a?x=1");
-        Map<String, Object> attributes = session.snapshot();
-        assertEquals(1, attributes.size());
-        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-            assertFalse(attribute.getKey().contains(state), attribute.getKey());
-            assertFalse(String.valueOf(attribute.getValue()).contains(state));
-            byte[] serialized = serialize((Serializable) attribute.getValue());
-            assertFalse(new String(serialized, StandardCharsets.ISO_8859_1).contains(state),
-                    "the serialized session value holds the state");
-        }
-    }
-
-    @Test
-    void pendingSignInIsSerializableAndItsToStringHidesTheVerifier() throws IOException {
-        PendingSignIn p = newPending("/a");
-        assertTrue(serialize(p).length > 0);
-        assertFalse(p.toString().contains(p.codeVerifier()), p.toString());
-    }
-
-    @Test
-    void concurrentTakesOfTheSameStateHaveExactlyOneWinner() throws Exception {
-        save("contested", "/a");
-        int threads = 16;
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<PendingSignIns.Taken>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<PendingSignIns.Taken> task = () -> {
-                    ready.countDown();
-                    go.await();
-                    return pending.take(session, "contested");
-                };
-                results.add(executor.submit(task));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "threads did not start");
-            go.countDown();
-            int winners = 0;
-            for (Future<PendingSignIns.Taken> result : results) {
-                PendingSignIns.Taken taken = result.get(30, TimeUnit.SECONDS);
-                if (taken.found()) {
-                    winners++;
-                } else {
-                    assertEquals(PendingSignIns.Miss.UNKNOWN, taken.miss());
-                }
-            }
-            assertEquals(1, winners);
-            assertEquals(0, PendingSignIns.count(session));
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    private static byte[] serialize(Serializable value) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        return bytes.toByteArray();
+        PendingSignIns.Sealed adding = pending.seal("new", started(longNext));
+        List<String> drop = pending.toDrop(waiting, adding);
+        int kept = waiting.entrySet().stream().filter(e -> !drop.contains(e.getKey()))
+                .mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        assertTrue(kept + adding.name().length() + adding.value().length() <= PendingSignIns.MAX_TOTAL_LENGTH,
+                "kept " + kept);
+        assertEquals(PendingSignIns.nameOf("state-0"), drop.get(0), "the oldest first");
+        assertFalse(drop.contains(PendingSignIns.nameOf("state-4")), "the newest stays");
     }
 }

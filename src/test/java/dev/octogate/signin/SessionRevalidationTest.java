@@ -25,6 +25,7 @@ class SessionRevalidationTest {
     final LogCapture logs = LogCapture.of("dev.octogate.signin");
 
     FakeGitHub github;
+    SignedInSessions sessions = TestSettings.sessions();
     MutableClock clock;
     SessionRevalidation revalidation;
     MapSession session;
@@ -33,9 +34,12 @@ class SessionRevalidationTest {
     void setUp() {
         github = new FakeGitHub().account(TOKEN, FakeGitHub.OCTOCAT, List.of(), List.of());
         clock = MutableClock.startingAt2024();
-        revalidation = new SessionRevalidation(TestSettings.signIn(Map.of("APP_REVALIDATE_SECONDS", "300",
-                "APP_SESSION_MAX_HOURS", "24")), github, github, clock);
+        revalidation = revalidation(Map.of("APP_REVALIDATE_SECONDS", "300", "APP_SESSION_MAX_HOURS", "24"));
         session = new MapSession();
+    }
+
+    SessionRevalidation revalidation(Map<String, String> settings) {
+        return new SessionRevalidation(TestSettings.signIn(settings), sessions, github, github, clock);
     }
 
     SignedInUser signedIn(Instant expiresAt, String refreshToken) {
@@ -43,7 +47,7 @@ class SessionRevalidationTest {
         SignedInUser user = new SignedInUser(FakeGitHub.OCTOCAT, TOKEN, List.of(), expiresAt, refreshToken,
                 "W/\"583231\"", now, SessionRevalidation.nextCheck(now, Duration.ofSeconds(300), expiresAt, refreshToken),
                 "csrf", false);
-        SignedInSessions.store(session, user);
+        sessions.store(session, user);
         return user;
     }
 
@@ -78,7 +82,7 @@ class SessionRevalidationTest {
         assertEquals(before.profile(), after.profile());
         assertEquals(before.etag(), after.etag());
         assertEquals(clock.instant().plusSeconds(300), after.checkDueAt());
-        assertEquals(after, SignedInSessions.current(session).orElseThrow(), "stored again");
+        assertEquals(after, sessions.current(session).orElseThrow(), "stored again");
     }
 
     @Test
@@ -98,9 +102,70 @@ class SessionRevalidationTest {
         github.revokeToken(TOKEN);
         clock.advance(Duration.ofSeconds(300));
         assertTrue(revalidation.current(session).isEmpty());
-        assertTrue(SignedInSessions.current(session).isEmpty(), "cleared from the session");
+        assertTrue(sessions.current(session).isEmpty(), "cleared from the session");
         assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("login=octocat id=583231")
                 && l.contains("outcome=session-ended") && l.contains("no longer valid")), logs.all().toString());
+    }
+
+    @Test
+    void aSuspendedAccountEndsTheSession() {
+        signedIn(null, null);
+        github.failNext("user", new GitHubException(GitHubException.Kind.FORBIDDEN, "fake GitHub: 403"));
+        clock.advance(Duration.ofSeconds(300));
+        assertTrue(revalidation.current(session).isEmpty());
+        assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("outcome=session-ended")
+                && l.contains("403")), logs.all().toString());
+    }
+
+    @Test
+    void theRateLimitIsAnOutageNotASuspension() {
+        signedIn(null, null);
+        github.failNext("user", GitHubException.rateLimited(Duration.ofSeconds(60), "fake GitHub: rate limit"));
+        clock.advance(Duration.ofSeconds(300));
+        assertTrue(revalidation.current(session).isPresent());
+    }
+
+    @Test
+    void aTokenThatNowNamesAnotherAccountEndsTheSession() {
+        signedIn(null, null);
+        github.changeProfile(TOKEN, new GitHubUser("octocat", 999, "Not the same account", null, null));
+        clock.advance(Duration.ofSeconds(300));
+        assertTrue(revalidation.current(session).isEmpty());
+        assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("another GitHub account")),
+                logs.all().toString());
+    }
+
+    @Test
+    void anAccountRemovedFromTheAllowedOrganisationAndRenamedIsSignedOut() {
+        revalidation = revalidation(Map.of("GITHUB_ALLOWED_ORGS", "github"));
+        github.account(TOKEN, FakeGitHub.OCTOCAT, List.of("github"), List.of());
+        signedIn(null, null);
+        clock.advance(Duration.ofSeconds(300));
+        assertTrue(revalidation.current(session).isPresent(), "still a member");
+
+        github.account(TOKEN, new GitHubUser("octocat-renamed", 583231, null, null, null), List.of(), List.of());
+        clock.advance(Duration.ofSeconds(300));
+        assertTrue(revalidation.current(session).isEmpty());
+        assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("no longer on any allow-list")),
+                logs.all().toString());
+    }
+
+    @Test
+    void theAllowListsAreAppliedEvenWhenTheProfileIsUnchanged() {
+        revalidation = revalidation(Map.of("GITHUB_ALLOWED_USERS", "hubot"));
+        signedIn(null, null);
+        clock.advance(Duration.ofSeconds(300));
+        assertTrue(revalidation.current(session).isEmpty(), "304 from /user, and octocat is not allowed");
+    }
+
+    @Test
+    void anOutageWhileCheckingMembershipsKeepsTheSession() {
+        revalidation = revalidation(Map.of("GITHUB_ALLOWED_TEAMS", "github/core"));
+        github.account(TOKEN, FakeGitHub.OCTOCAT, List.of(), List.of("github/core"));
+        signedIn(null, null);
+        github.failNext("teams", FakeGitHub.failure(GitHubException.Kind.TIMEOUT));
+        clock.advance(Duration.ofSeconds(300));
+        assertEquals(clock.instant().plusSeconds(30), revalidation.current(session).orElseThrow().checkDueAt());
     }
 
     @Test
@@ -114,7 +179,7 @@ class SessionRevalidationTest {
         assertTrue(revalidation.current(session).isPresent());
         clock.advance(Duration.ofMinutes(1));
         assertTrue(revalidation.current(session).isEmpty(), "ended after 24 h");
-        assertTrue(SignedInSessions.current(session).isEmpty());
+        assertTrue(sessions.current(session).isEmpty());
     }
 
     @Test
@@ -133,10 +198,9 @@ class SessionRevalidationTest {
 
     @Test
     void outageRetryIsNeverLaterThanTheInterval() {
-        revalidation = new SessionRevalidation(TestSettings.signIn(Map.of("APP_REVALIDATE_SECONDS", "10")), github,
-                github, clock);
+        revalidation = revalidation(Map.of("APP_REVALIDATE_SECONDS", "10"));
         signedIn(null, null);
-        SignedInSessions.store(session, SignedInSessions.current(session).orElseThrow().checkAgainAt(clock.instant()));
+        sessions.store(session, sessions.current(session).orElseThrow().checkAgainAt(clock.instant()));
         github.failNext("user", FakeGitHub.failure(GitHubException.Kind.TIMEOUT));
         assertEquals(clock.instant().plusSeconds(10), revalidation.current(session).orElseThrow().checkDueAt());
     }
@@ -157,7 +221,7 @@ class SessionRevalidationTest {
         assertEquals("ghr_new", refreshed.refreshToken());
         assertEquals(clock.instant().plus(Duration.ofHours(8)).plusSeconds(60), refreshed.tokenExpiresAt());
         assertEquals(clock.instant().plusSeconds(300), refreshed.checkDueAt());
-        assertEquals(refreshed, SignedInSessions.current(session).orElseThrow());
+        assertEquals(refreshed, sessions.current(session).orElseThrow());
     }
 
     @Test
@@ -204,7 +268,7 @@ class SessionRevalidationTest {
         clock.advance(Duration.ofSeconds(300));
         java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        SessionRevalidation blocking = new SessionRevalidation(TestSettings.signIn(Map.of()), github,
+        SessionRevalidation blocking = new SessionRevalidation(TestSettings.signIn(Map.of()), sessions, github,
                 new BlockingUsers(github, inside, release), clock);
         Thread first = new Thread(() -> blocking.current(session));
         first.start();

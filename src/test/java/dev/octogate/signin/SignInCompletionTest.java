@@ -15,6 +15,7 @@ import dev.octogate.testing.LogCapture;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -38,24 +39,41 @@ class SignInCompletionTest {
     MutableClock clock;
     FakeGitHub github;
     PendingSignIns pending;
+    SignedInSessions sessions;
     MapSession session;
+    /** The pending sign-ins the browser carries, by state. */
+    final Map<String, PendingSignIns.Sealed> browser = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         clock = MutableClock.startingAt2024();
         github = new FakeGitHub().code(CODE, TOKEN, FakeGitHub.OCTOCAT);
-        pending = new PendingSignIns(clock);
+        pending = PendingSignInsTest.pendingSignIns(TestSettings.SECRET, clock);
+        sessions = TestSettings.sessions();
         session = new MapSession();
-        pending.save(session, STATE, new PendingSignIn("the-verifier", "/agreements/individual", REDIRECT,
-                clock.instant()));
+        start(STATE, new PendingSignIn("the-verifier", "/agreements/individual", REDIRECT, clock.instant()));
+    }
+
+    void start(String state, PendingSignIn signIn) {
+        browser.put(state, pending.seal(state, signIn));
+    }
+
+    /** What the browser's cookie of this state gives (as the web layer reads it). */
+    PendingSignIns.Taken taken(String state) {
+        PendingSignIns.Sealed sealed = state == null ? null : browser.get(state);
+        return pending.take(state, sealed == null ? null : sealed.value());
     }
 
     SignInCompletion completion(Map<String, String> settings) {
-        return new SignInCompletion(TestSettings.signIn(settings), pending, github, github, new RandomTokens(), clock);
+        return new SignInCompletion(TestSettings.signIn(settings), sessions, github, github, new RandomTokens(), clock);
     }
 
     SignInResult complete(Callback callback) {
-        return completion(Map.of()).complete(session, callback);
+        return complete(Map.of(), callback);
+    }
+
+    SignInResult complete(Map<String, String> settings, Callback callback) {
+        return completion(settings).complete(taken(callback.state()), callback, session);
     }
 
     static Callback code(String code) {
@@ -69,7 +87,7 @@ class SignInCompletionTest {
     Refused refused(SignInResult result, Refusal reason) {
         Refused refused = assertInstanceOf(Refused.class, result);
         assertEquals(reason, refused.reason());
-        assertTrue(SignedInSessions.current(session).isEmpty(), "not signed in");
+        assertTrue(sessions.current(session).isEmpty(), "not signed in");
         assertEquals(0, session.renewals(), "no new session id");
         return refused;
     }
@@ -82,7 +100,7 @@ class SignInCompletionTest {
         assertEquals("/agreements/individual", signedIn.next());
         assertEquals(FakeGitHub.OCTOCAT, signedIn.user().profile());
         assertEquals(TOKEN, signedIn.user().accessToken());
-        assertEquals(signedIn.user(), SignedInSessions.current(session).orElseThrow());
+        assertEquals(signedIn.user(), sessions.current(session).orElseThrow());
         assertEquals(1, session.renewals(), "session fixation: a new id");
         assertEquals(List.of("token", "user"), github.calls());
         assertEquals("the-verifier", github.lastVerifier);
@@ -99,9 +117,8 @@ class SignInCompletionTest {
     void scopesAreThoseGitHubReportsForTheTokenElseThoseOfTheGrant() {
         github.code("code-2", new TokenGrant("gho_2", List.of("read:org"), null, null, null), FakeGitHub.OCTOCAT,
                 List.of(), List.of());
-        pending.save(session, "state-2", new PendingSignIn("v", "/", REDIRECT, clock.instant()));
-        SignedIn fromGrant = assertInstanceOf(SignedIn.class,
-                completion(Map.of()).complete(session, new Callback("state-2", "code-2", null, null)));
+        start("state-2", new PendingSignIn("v", "/", REDIRECT, clock.instant()));
+        SignedIn fromGrant = assertInstanceOf(SignedIn.class, complete(new Callback("state-2", "code-2", null, null)));
         assertEquals(List.of("read:org"), fromGrant.user().scopes());
 
         github.reportScopes(List.of("read:org", "user:email"));
@@ -123,9 +140,9 @@ class SignInCompletionTest {
     @Test
     void anAdminIsDecidedAtSignInAndKeptInTheSession() {
         SignedIn signedIn = assertInstanceOf(SignedIn.class,
-                completion(Map.of("APP_ADMINS", "OctoCat")).complete(session, code(CODE)));
+                complete(Map.of("APP_ADMINS", "OctoCat"), code(CODE)));
         assertTrue(signedIn.user().admin());
-        assertTrue(SignedInSessions.current(session).orElseThrow().admin());
+        assertTrue(sessions.current(session).orElseThrow().admin());
         assertEquals(List.of("token", "user"), github.calls(), "a login needs no call");
     }
 
@@ -145,18 +162,17 @@ class SignInCompletionTest {
     }
 
     @Test
-    void aSessionWithoutPendingSignInsIsRefused() {
-        Refused refused = assertInstanceOf(Refused.class, completion(Map.of()).complete(null, code(CODE)));
-        assertEquals(Refusal.STATE_UNKNOWN, refused.reason());
+    void aBrowserWithoutThePendingSignInOfItsStateIsRefused() {
+        browser.clear();
+        refused(complete(code(CODE)), Refusal.STATE_UNKNOWN);
         assertEquals(List.of(), github.calls());
     }
 
     @Test
-    void aStateWorksOnce() {
-        assertInstanceOf(SignedIn.class, complete(code(CODE)));
-        Refused replay = assertInstanceOf(Refused.class, complete(code(CODE)));
-        assertEquals(Refusal.STATE_UNKNOWN, replay.reason());
-        assertEquals(List.of("token", "user"), github.calls(), "the replay reached nothing");
+    void anotherBrowsersPendingSignInDoesNotOpenForThisState() {
+        browser.put(STATE, pending.seal("the-attackers-state", new PendingSignIn("v", "/", REDIRECT, clock.instant())));
+        refused(complete(code(CODE)), Refusal.STATE_UNKNOWN);
+        assertEquals(List.of(), github.calls());
     }
 
     @Test
@@ -270,7 +286,7 @@ class SignInCompletionTest {
 
     @Test
     void anAccountOnNoAllowListIsRefusedByName() {
-        Refused refused = refused(completion(Map.of("GITHUB_ALLOWED_USERS", "hubot")).complete(session, code(CODE)),
+        Refused refused = refused(complete(Map.of("GITHUB_ALLOWED_USERS", "hubot"), code(CODE)),
                 Refusal.NOT_ALLOWED);
         assertEquals("octocat", refused.login());
         assertEquals("/agreements/individual", refused.next());
@@ -281,7 +297,7 @@ class SignInCompletionTest {
     @Test
     void aFailedMembershipCheckIsAGitHubFailureNamingTheAccount() {
         github.failNext("orgs", FakeGitHub.failure(GitHubException.Kind.UNREACHABLE));
-        Refused refused = refused(completion(Map.of("GITHUB_ALLOWED_ORGS", "github")).complete(session, code(CODE)),
+        Refused refused = refused(complete(Map.of("GITHUB_ALLOWED_ORGS", "github"), code(CODE)),
                 Refusal.GITHUB_UNAVAILABLE);
         assertEquals("octocat", refused.login());
         assertNull(refused.retryAfter());

@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,6 @@ class SignInStartTest {
 
     private MutableClock clock;
     private PendingSignIns pending;
-    private MapSession session;
     private SignInStart start;
 
     private static SignInStart starter(Map<String, String> environment, PendingSignIns pending, MutableClock clock) {
@@ -38,8 +38,7 @@ class SignInStartTest {
     @BeforeEach
     void setUp() {
         clock = MutableClock.startingAt2024();
-        pending = new PendingSignIns(clock);
-        session = new MapSession();
+        pending = PendingSignInsTest.pendingSignIns("client-secret", clock);
         start = starter(Map.of("GITHUB_SCOPE", "read:org, user:email"), pending, clock);
     }
 
@@ -55,15 +54,25 @@ class SignInStartTest {
         return parameters;
     }
 
+    /** What travelled with the browser, by state. */
+    private final Map<String, PendingSignIns.Sealed> travelling = new HashMap<>();
+
+    private URI begin(SignInStart starter, String next, URI redirect, boolean selectAccount) {
+        SignInStart.Started started = starter.start(next, redirect, selectAccount);
+        travelling.put(query(started.authorizeUrl()).get("state"), started.pending());
+        return started.authorizeUrl();
+    }
+
     private PendingSignIn takeFor(URI authorize) {
-        PendingSignIns.Taken taken = pending.take(session, query(authorize).get("state"));
+        String state = query(authorize).get("state");
+        PendingSignIns.Taken taken = pending.take(state, travelling.get(state).value());
         assertTrue(taken.found(), "no pending sign-in for the state in " + authorize);
         return taken.pending();
     }
 
     @Test
     void authorizeUrlGoesToGithub() {
-        URI authorize = start.start(session, "/", REDIRECT, false);
+        URI authorize = begin(start, "/", REDIRECT, false);
         assertEquals("https", authorize.getScheme());
         assertEquals("github.com", authorize.getHost());
         assertEquals("/login/oauth/authorize", authorize.getPath());
@@ -72,7 +81,7 @@ class SignInStartTest {
 
     @Test
     void authorizeUrlHasEveryParameter() {
-        URI authorize = start.start(session, "/after", REDIRECT, false);
+        URI authorize = begin(start, "/after", REDIRECT, false);
         Map<String, String> q = query(authorize);
         assertEquals(Set.of("client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"),
                 q.keySet());
@@ -84,19 +93,19 @@ class SignInStartTest {
 
     @Test
     void spacesInScopeAreEncodedAsPercent20() {
-        URI authorize = start.start(session, "/", REDIRECT, false);
+        URI authorize = begin(start, "/", REDIRECT, false);
         assertTrue(authorize.getRawQuery().contains("scope=read%3Aorg%20user%3Aemail"), authorize.getRawQuery());
     }
 
     @Test
     void emptyScopeIsSentEmpty() {
         SignInStart noScope = starter(Map.of(), pending, clock);
-        assertEquals("", query(noScope.start(session, "/", REDIRECT, false)).get("scope"));
+        assertEquals("", query(begin(noScope, "/", REDIRECT, false)).get("scope"));
     }
 
     @Test
     void stateHasAtLeast128BitsOfBase64Url() {
-        String state = query(start.start(session, "/", REDIRECT, false)).get("state");
+        String state = query(begin(start, "/", REDIRECT, false)).get("state");
         assertTrue(state.matches("[A-Za-z0-9_-]+"), state);
         byte[] decoded = Base64.getUrlDecoder().decode(state);
         assertTrue(decoded.length * 8 >= 128, "only " + decoded.length * 8 + " bits");
@@ -104,7 +113,7 @@ class SignInStartTest {
 
     @Test
     void codeChallengeIsS256OfTheStoredVerifier() {
-        URI authorize = start.start(session, "/", REDIRECT, false);
+        URI authorize = begin(start, "/", REDIRECT, false);
         String challenge = query(authorize).get("code_challenge");
         PendingSignIn stored = takeFor(authorize);
         assertTrue(stored.codeVerifier().matches("[A-Za-z0-9\\-._~]{43,128}"), stored.codeVerifier());
@@ -114,7 +123,7 @@ class SignInStartTest {
 
     @Test
     void storedSignInHasRedirectUriNextAndTime() {
-        URI authorize = start.start(session, "/docs/page?x=1&y=2", REDIRECT, false);
+        URI authorize = begin(start, "/docs/page?x=1&y=2", REDIRECT, false);
         PendingSignIn stored = takeFor(authorize);
         assertEquals(REDIRECT, stored.redirectUri());
         assertEquals("/docs/page?x=1&y=2", stored.next());
@@ -123,31 +132,31 @@ class SignInStartTest {
 
     @Test
     void promptOnlyWhenAsked() {
-        assertFalse(query(start.start(session, "/", REDIRECT, false)).containsKey("prompt"));
-        assertEquals("select_account", query(start.start(session, "/", REDIRECT, true)).get("prompt"));
+        assertFalse(query(begin(start, "/", REDIRECT, false)).containsKey("prompt"));
+        assertEquals("select_account", query(begin(start, "/", REDIRECT, true)).get("prompt"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"//evil.com", "https://evil.com", "/\\evil.com", "/%2F%2Fevil.com", "/a%0d%0ab",
             "/../other-app", ""})
     void nextIsSanitisedBeforeBeingStored(String next) {
-        assertEquals("/", takeFor(start.start(session, next, REDIRECT, false)).next());
+        assertEquals("/", takeFor(begin(start, next, REDIRECT, false)).next());
     }
 
     @Test
     void nullNextIsStoredAsHome() {
-        assertEquals("/", takeFor(start.start(session, null, REDIRECT, false)).next());
+        assertEquals("/", takeFor(begin(start, null, REDIRECT, false)).next());
     }
 
     @Test
     void nextIsNotPutInTheAuthorizeUrl() {
-        URI authorize = start.start(session, "/private/next-marker", REDIRECT, false);
+        URI authorize = begin(start, "/private/next-marker", REDIRECT, false);
         assertFalse(authorize.toString().contains("next-marker"), authorize.toString());
     }
 
     @Test
     void secretNeverInTheAuthorizeUrl() {
-        URI authorize = start.start(session, "/", REDIRECT, true);
+        URI authorize = begin(start, "/", REDIRECT, true);
         assertFalse(authorize.toString().contains(SECRET), authorize.toString());
     }
 
@@ -158,13 +167,13 @@ class SignInStartTest {
         Set<String> verifiers = new HashSet<>();
         URI[] urls = new URI[5];
         for (int i = 0; i < urls.length; i++) {
-            urls[i] = start.start(session, "/" + i, REDIRECT, false);
+            urls[i] = begin(start, "/" + i, REDIRECT, false);
             clock.advance(Duration.ofSeconds(1));
             Map<String, String> q = query(urls[i]);
             assertTrue(states.add(q.get("state")), "state repeated");
             assertTrue(challenges.add(q.get("code_challenge")), "challenge repeated");
         }
-        assertEquals(urls.length, PendingSignIns.count(session));
+        assertEquals(urls.length, travelling.size());
         for (int i = 0; i < urls.length; i++) {
             PendingSignIn stored = takeFor(urls[i]);
             assertEquals("/" + i, stored.next());
@@ -176,7 +185,7 @@ class SignInStartTest {
     @Test
     void enterpriseServerAuthorizeUrlKeepsThePathPrefix() {
         SignInStart ghes = starter(Map.of("GITHUB_URL", "https://ghe.example/prefix/"), pending, clock);
-        URI authorize = ghes.start(session, "/", REDIRECT, false);
+        URI authorize = begin(ghes, "/", REDIRECT, false);
         assertEquals("ghe.example", authorize.getHost());
         assertEquals("/prefix/login/oauth/authorize", authorize.getPath());
     }
@@ -184,7 +193,7 @@ class SignInStartTest {
     @Test
     void redirectUriWithSpecialCharactersRoundTrips() {
         URI redirect = URI.create("http://localhost:8080/my%20app/callback");
-        URI authorize = start.start(session, "/", redirect, false);
+        URI authorize = begin(start, "/", redirect, false);
         assertEquals(redirect.toString(), query(authorize).get("redirect_uri"));
         assertEquals(redirect, takeFor(authorize).redirectUri());
     }

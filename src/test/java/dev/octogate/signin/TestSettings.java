@@ -1,7 +1,9 @@
 package dev.octogate.signin;
 
+import dev.octogate.config.Secret;
 import dev.octogate.config.SettingsReader;
 import dev.octogate.config.SettingsSource;
+import dev.octogate.crypto.Keys;
 import dev.octogate.github.GitHubSettings;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,5 +30,10 @@ final class TestSettings {
 
     static SignInSettings signIn(Map<String, String> environment) {
         return SignInSettings.read(reader(environment));
+    }
+
+    /** Where signed-in users are kept, sealed with keys from the test's client secret. */
+    static SignedInSessions sessions() {
+        return new SignedInSessions(Keys.from(java.util.List.of(), new Secret(SECRET)).sealer("session"));
     }
 }

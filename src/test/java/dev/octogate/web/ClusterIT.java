@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.octogate.testing.ClusterNode;
 import dev.octogate.testing.GitHubMock;
+import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.PrivatePostgres;
 import dev.octogate.testing.RawHttp;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -141,6 +144,37 @@ class ClusterIT {
         return dot < 0 ? cookieValue : cookieValue.substring(0, dot);
     }
 
+    /** How many sessions the shared table holds. */
+    static int sessions() throws Exception {
+        try (Connection c = postgres.connect(DATABASE);
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM jettysessions");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    /** The session's attributes as the shared table holds them (Jetty's {@code map} column). */
+    static byte[] row(String cookieValue) throws Exception {
+        try (Connection c = postgres.connect(DATABASE);
+             PreparedStatement s = c.prepareStatement("SELECT map FROM jettysessions WHERE sessionid = ?")) {
+            s.setString(1, sessionId(cookieValue));
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "a row for the session");
+                return r.getBytes(1);
+            }
+        }
+    }
+
+    static void updateRow(String cookieValue, byte[] map) throws Exception {
+        try (Connection c = postgres.connect(DATABASE);
+             PreparedStatement s = c.prepareStatement("UPDATE jettysessions SET map = ? WHERE sessionid = ?")) {
+            s.setBytes(1, map);
+            s.setString(2, sessionId(cookieValue));
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
     /** Whether the shared session table holds a session of this id (for this context). */
     static boolean stored(String cookieValue) throws Exception {
         try (Connection c = postgres.connect(DATABASE);
@@ -165,9 +199,8 @@ class ClusterIT {
         assertEquals(302, toGitHub.statusCode(), toGitHub.body());
         URI authorize = TestBrowser.location(toGitHub);
         assertEquals(nodeA.base() + "/callback", TestBrowser.query(authorize).get("redirect_uri"));
-        String pending = browser.sessionId();
-        assertNotNull(pending, "/login started a session");
-        assertTrue(stored(pending), "the pending sign-in's session is in the shared store");
+        assertNull(browser.sessionId(), "/login started no session");
+        int sessionsBefore = sessions();
 
         HttpResponse<String> back = callback(nodeB, authorize);
         assertEquals(302, back.statusCode(), "node B completes node A's sign-in: " + back.body());
@@ -175,19 +208,14 @@ class ClusterIT {
         github.server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/login/oauth/access_token")));
 
         String signedIn = browser.sessionId();
-        assertNotEquals(sessionId(pending), sessionId(signedIn), "the session id changed at sign-in");
-        assertTrue(stored(signedIn), "the signed-in session is in the shared store under its new id");
-        assertFalse(stored(pending), "the old id is gone from the store");
+        assertTrue(stored(signedIn), "the signed-in session is in the shared store");
+        assertEquals(sessionsBefore + 1, sessions(), "one session: the signed-in one");
+        byte[] row = row(signedIn);
+        assertEquals(-1, RawHttp.indexOf(row, GitHubMock.TOKEN.getBytes(StandardCharsets.UTF_8)), "no token readable in the store");
 
         assertSignedInOn(nodeA);
         assertSignedInOn(nodeB);
         assertSignedInOn(nodeA);
-
-        for (ClusterNode node : new ClusterNode[] {nodeA, nodeB}) {
-            RawHttp.Response fixated = RawHttp.get(node.port(), CONTEXT + "/api/me",
-                    "Accept", "application/json", "Cookie", "JSESSIONID=" + pending);
-            assertEquals(401, fixated.status(), "the pre-sign-in id is not signed in on " + node.workerName());
-        }
     }
 
     @Test
@@ -213,6 +241,30 @@ class ClusterIT {
         assertEquals(CONTEXT + "/signed-out", out.headers().firstValue("Location").orElseThrow());
         assertSignedOutOn(nodeB);
         assertSignedOutOn(nodeA);
+    }
+
+    /**
+     * Someone with write access to the session table changes one byte of a signed-in session's
+     * sealed value: the session ends on every node, it is never trusted, and the log says why.
+     */
+    @Test
+    @Order(4)
+    void aSessionAlteredInTheStoreEndsThatSession() throws Exception {
+        URI authorize = startSignIn(nodeA, null);
+        assertEquals(302, callback(nodeB, authorize).statusCode());
+        assertSignedInOn(nodeA);
+        String session = browser.sessionId();
+        byte[] map = row(session);
+        int sealed = RawHttp.indexOf(map, new byte[] {'O', 'G', 1});
+        assertTrue(sealed >= 0, "the sealed value is in the row");
+        map[sealed + 60] ^= 0x01; // inside the ciphertext
+        updateRow(session, map);
+        try (LogCapture logs = LogCapture.of("dev.octogate")) {
+            assertSignedOutOn(nodeB);
+            assertSignedOutOn(nodeA);
+            assertTrue(logs.messages(java.util.logging.Level.INFO).stream().anyMatch(l -> l.contains("does not open")),
+                    logs.all().toString());
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.octogate.testing.HostileGitHub;
 import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.SignInSteps;
@@ -27,7 +28,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -227,6 +231,100 @@ class GitHubFailuresIT {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /** A GitHub that misbehaves at the HTTP level; the app in front of it, timeout 1 s. */
+    static HostileGitHub hostile;
+    static WarServer hostileApp;
+
+    @AfterAll
+    static void stopHostile() throws Exception {
+        if (hostileApp != null) {
+            hostileApp.close();
+        }
+        if (hostile != null) {
+            hostile.close();
+        }
+    }
+
+    static int statusFor(HostileGitHub.Mode mode) {
+        return switch (mode) {
+            case TRICKLING_HEADERS, TRICKLING_BODY -> 504;
+            default -> 502;
+        };
+    }
+
+    /**
+     * Each way a hostile GitHub can answer the code exchange ends the callback with its clear page
+     * and status, within the timeout and a second, and the next sign-in works: the shared client is
+     * as good as before.
+     */
+    @ParameterizedTest
+    @EnumSource(value = HostileGitHub.Mode.class, mode = EnumSource.Mode.EXCLUDE, names = "NORMAL")
+    void aHostileGitHubGetsAClearPageAndTheNextSignInWorks(HostileGitHub.Mode mode) throws Exception {
+        if (hostile == null) {
+            hostile = new HostileGitHub();
+            hostileApp = WarServer.start("/", WarServer.settings(hostile.uri(), "github.timeout-seconds", "1"));
+            assertTrue(hostileApp.available());
+        }
+        hostile.mode(mode);
+        TestBrowser user = new TestBrowser();
+        URI authorize = SignInSteps.authorize(user, hostileApp.base(), null);
+        long start = System.nanoTime();
+        HttpResponse<String> page = SignInSteps.callback(user, hostileApp.base(), authorize, "the-code");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(statusFor(mode), page.statusCode(), mode + ": " + page.body());
+        assertTrue(millis < 2000, mode + " answered after " + millis + " ms");
+        assertFalse(page.body().contains("Exception") || page.body().contains("at dev.octogate"), page.body());
+
+        hostile.mode(HostileGitHub.Mode.NORMAL);
+        TestBrowser next = new TestBrowser();
+        assertEquals(302, SignInSteps.callback(next, hostileApp.base(), SignInSteps.authorize(next, hostileApp.base(), null),
+                "another-code").statusCode(), "the next sign-in works");
+        assertEquals(200, next.get(URI.create(hostileApp.base() + "/api/me"), "application/json").statusCode());
+    }
+
+    /**
+     * However many calls a callback makes (here a code, the user and organisations page after page,
+     * each answered just within the 1 s timeout), it answers within 3 × the timeout.
+     */
+    @Test
+    void aCallbackAnswersWithinThreeTimesTheTimeout() throws Exception {
+        try (GitHubMock slow = new GitHubMock();
+             WarServer app = WarServer.start("/", WarServer.settings(slow.uri(), "github.timeout-seconds", "1",
+                     "github.allowed-orgs", "elsewhere", "github.scope", "read:org"))) {
+            slow.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(okJson(
+                    "{\"access_token\":\"" + GitHubMock.TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"read:org\"}")
+                    .withFixedDelay(800)));
+            slow.server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(GitHubMock.USER_JSON).withFixedDelay(800)));
+            slow.server.stubFor(get(urlPathEqualTo("/user/orgs")).willReturn(okJson("[{\"login\":\"github\"}]")
+                    .withHeader("Link", "<" + slow.uri() + "/user/orgs?page=2>; rel=\"next\"").withFixedDelay(800)));
+            TestBrowser user = new TestBrowser();
+            URI authorize = SignInSteps.authorize(user, app.base(), null);
+            long start = System.nanoTime();
+            HttpResponse<String> page = SignInSteps.callback(user, app.base(), authorize, "the-code");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(504, page.statusCode(), page.body());
+            assertTrue(millis < 3500, "answered after " + millis + " ms, 3 × the timeout is 3 s");
+        }
+    }
+
+    /** Text from the request and from GitHub reaches the log as one printable line. */
+    @Test
+    void unicodeLineBreaksAndBidiOverridesNeverReachTheLog() throws Exception {
+        war.github.server.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(okJson(
+                "{\"error\":\"unsupported\\u2028grant\",\"error_description\":\"evil\\u202etxt.exe\\u0085INFO: forged\"}")));
+        assertEquals(502, signIn().statusCode());
+        URI authorize = SignInSteps.authorize(browser, war.app.base(), null);
+        String state = TestBrowser.query(authorize).get("state");
+        assertEquals(400, browser.get(URI.create(war.app.base() + "/callback?state=" + state
+                + "&error=temporarily%E2%80%A8unavailable&error_description=a%C2%85b%E2%80%AEc%E2%81%A6d")).statusCode());
+        List<String> lines = logs.all();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("forged")), lines.toString());
+        for (String line : lines) {
+            assertTrue(line.chars().noneMatch(c -> c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0x202e
+                    || c == 0x2066 || c == '\n' || c == '\r'), "unclean: " + line);
         }
     }
 }

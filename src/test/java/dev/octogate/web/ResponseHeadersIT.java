@@ -153,14 +153,22 @@ class ResponseHeadersIT {
     }
 
     @Test
-    void sessionCookieIsHttpOnlyAndLaxButNotSecureOverPlainHttp() throws Exception {
+    void cookiesAreHttpOnlyAndLaxButNotSecureOverPlainHttp() throws Exception {
         HttpResponse<String> login = new TestBrowser().get(url("/login"));
         assertEquals(302, login.statusCode());
-        List<String> attributes = sessionCookie(login.headers().allValues("Set-Cookie"));
+        List<String> attributes = cookie(login.headers().allValues("Set-Cookie"), "octogate-cla-signin-");
         assertTrue(has(attributes, "HttpOnly"), attributes.toString());
         assertTrue(has(attributes, "SameSite=Lax"), attributes.toString());
         assertFalse(has(attributes, "Secure"), "not Secure over http without APP_BASE_URL: " + attributes);
         assertEquals(Optional.of("Path=/cla"), attributes.stream().filter(a -> a.startsWith("Path=")).findFirst());
+        assertEquals(Optional.of("Max-Age=600"), attributes.stream().filter(a -> a.startsWith("Max-Age=")).findFirst(),
+                "a pending sign-in lives ten minutes");
+        assertTrue(login.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID=")),
+                "no session before signing in");
+
+        List<String> session = sessionCookie(RESPONSES.get("signed-in GET /callback").headers().allValues("Set-Cookie"));
+        assertEquals(Optional.of("Path=/cla"), session.stream().filter(a -> a.startsWith("Path=")).findFirst());
+        assertFalse(has(session, "Secure"), session.toString());
     }
 
     @Test
@@ -173,14 +181,17 @@ class ResponseHeadersIT {
     }
 
     @Test
-    void behindAnHttpsProxyTheCookieIsSecureAndRedirectUriUsesTheBaseUrl() throws Exception {
+    void behindAnHttpsProxyTheCookiesAreHostCookiesAndRedirectUriUsesTheBaseUrl() throws Exception {
         TestBrowser browser = new TestBrowser();
         HttpResponse<String> login = browser.get(URI.create(proxied.base() + "/login"));
         assertEquals(302, login.statusCode());
-        List<String> attributes = sessionCookie(login.headers().allValues("Set-Cookie"));
+        List<String> attributes = cookie(login.headers().allValues("Set-Cookie"), "__Host-octogate-cla-signin-");
         assertTrue(has(attributes, "Secure"), attributes.toString());
         assertTrue(has(attributes, "HttpOnly"), attributes.toString());
         assertTrue(has(attributes, "SameSite=Lax"), attributes.toString());
+        assertEquals(Optional.of("Path=/"), attributes.stream().filter(a -> a.startsWith("Path=")).findFirst(),
+                "__Host- cookies are for the whole host");
+        assertTrue(attributes.stream().noneMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("domain=")), attributes.toString());
         URI authorize = TestBrowser.location(login);
         assertEquals("https://cla.example.org/cla/callback", TestBrowser.query(authorize).get("redirect_uri"));
 
@@ -190,27 +201,29 @@ class ResponseHeadersIT {
     }
 
     @Test
-    void behindAnHttpsProxyTheWholeSignInKeepsTheCookieSecure() throws Exception {
+    void behindAnHttpsProxyTheWholeSignInKeepsItsCookiesHostCookies() throws Exception {
         RawHttp.Response login = RawHttp.get(proxied.port(), "/cla/login", "Accept", TestBrowser.HTML);
         assertEquals(302, login.status(), login.toString());
-        String first = cookieValue(login);
-        assertTrue(has(sessionCookie(login.headers("Set-Cookie")), "Secure"), login.toString());
+        String pending = login.headers("Set-Cookie").stream().filter(c -> c.startsWith("__Host-octogate-cla-signin-"))
+                .findFirst().orElseThrow(() -> new AssertionError("no pending sign-in cookie:\n" + login));
         String state = TestBrowser.query(URI.create(login.header("Location").orElseThrow())).get("state");
 
         RawHttp.Response callback = RawHttp.get(proxied.port(), "/cla/callback?code=c&state=" + state,
-                "Accept", TestBrowser.HTML, "Cookie", "JSESSIONID=" + first);
+                "Accept", TestBrowser.HTML, "Cookie", pending.substring(0, pending.indexOf(';')));
         assertEquals(302, callback.status(), callback.toString());
         assertEquals("/cla/", callback.header("Location").orElseThrow());
         assertEquals("no-referrer", callback.header("Referrer-Policy").orElse(null));
-        List<String> attributes = sessionCookie(callback.headers("Set-Cookie"));
-        assertTrue(has(attributes, "Secure"), "the renewed session cookie is Secure too: " + attributes);
+        List<String> attributes = cookie(callback.headers("Set-Cookie"), "__Host-octogate-cla-session=");
+        assertTrue(has(attributes, "Secure"), "the session cookie is Secure too: " + attributes);
         assertTrue(has(attributes, "HttpOnly"), attributes.toString());
         assertTrue(has(attributes, "SameSite=Lax"), attributes.toString());
-        String signedIn = cookieValue(callback);
-        assertFalse(signedIn.equals(first), "session id changed at sign-in");
+        assertEquals(Optional.of("Path=/"), attributes.stream().filter(a -> a.startsWith("Path=")).findFirst());
+        assertTrue(callback.headers("Set-Cookie").stream().anyMatch(c -> c.startsWith(pending.substring(0,
+                pending.indexOf('=') + 1)) && c.contains("Max-Age=0")), "the used pending sign-in is deleted: " + callback);
+        String signedIn = attributes.get(0).substring("__Host-octogate-cla-session=".length());
 
         RawHttp.Response me = RawHttp.get(proxied.port(), "/cla/api/me", "Accept", "application/json",
-                "Cookie", "JSESSIONID=" + signedIn);
+                "Cookie", "__Host-octogate-cla-session=" + signedIn);
         assertEquals(200, me.status(), me.toString());
         assertTrue(me.body().contains("\"login\":\"octocat\""), me.toString());
         assertTrue(me.header("Cache-Control").orElse("").contains("no-store"), me.toString());
@@ -331,8 +344,13 @@ class ResponseHeadersIT {
     }
 
     static List<String> sessionCookie(List<String> setCookies) {
-        String cookie = setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
+        return cookie(setCookies, "JSESSIONID=");
+    }
+
+    /** The attributes of the first cookie set whose name starts so (its name=value first). */
+    static List<String> cookie(List<String> setCookies, String name) {
+        String cookie = setCookies.stream().filter(c -> c.startsWith(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name + "… in " + setCookies));
         assertNotNull(cookie);
         return Arrays.stream(cookie.split(";")).map(String::trim).toList();
     }

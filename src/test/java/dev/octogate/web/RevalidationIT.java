@@ -18,6 +18,7 @@ import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.SignInSteps;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarWithGitHub;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,5 +147,48 @@ class RevalidationIT {
                 .willReturn(okJson("{\"error\":\"bad_refresh_token\"}")));
         assertEquals(401, browser.get(war.url("/api/me"), "application/json").statusCode());
         assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("bad_refresh_token")), logs.all().toString());
+    }
+
+    @Test
+    void aSuspendedAccountIsSignedOut() throws Exception {
+        signIn();
+        war.github.server.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Sorry. Your account was suspended.\"}")));
+        assertEquals(401, browser.get(war.url("/api/me"), "application/json").statusCode());
+        assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("session-ended") && l.contains("403")),
+                logs.all().toString());
+    }
+
+    @Test
+    void aTokenNowNamingAnotherAccountIsSignedOut() throws Exception {
+        signIn();
+        war.github.server.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + GitHubMock.TOKEN))
+                .willReturn(okJson(GitHubMock.USER_JSON.replace("583231", "999999")).withHeader("ETag", "W/\"other\"")));
+        assertEquals(401, browser.get(war.url("/api/me"), "application/json").statusCode());
+        assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("another GitHub account")),
+                logs.all().toString());
+    }
+
+    /** The allow-lists hold for the whole session: someone removed from the organisation (and renamed) is out. */
+    @Test
+    void aUserNoLongerInTheAllowedOrganisationIsSignedOut() throws Exception {
+        try (GitHubMock github = new GitHubMock().happyPath();
+             dev.octogate.testing.WarServer app = dev.octogate.testing.WarServer.start("/", dev.octogate.testing.WarServer
+                     .settings(github.uri(), "app.revalidate-seconds", "0", "github.allowed-orgs", "github",
+                             "github.scope", "read:org"))) {
+            github.server.stubFor(get(urlPathEqualTo("/user/orgs")).willReturn(okJson("[{\"login\":\"github\"}]")));
+            TestBrowser user = new TestBrowser();
+            SignInSteps.signIn(user, app.base());
+            URI me = URI.create(app.base() + "/api/me");
+            assertEquals(200, user.get(me, "application/json").statusCode(), "a member");
+
+            github.server.stubFor(get(urlPathEqualTo("/user/orgs")).willReturn(okJson("[]")));
+            github.server.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + GitHubMock.TOKEN))
+                    .willReturn(okJson(GitHubMock.USER_JSON.replace("\"octocat\"", "\"octocat-renamed\""))
+                            .withHeader("ETag", "W/\"renamed\"")));
+            assertEquals(401, user.get(me, "application/json").statusCode(), "no longer a member: signed out");
+            assertTrue(logs.messages(Level.INFO).stream().anyMatch(l -> l.contains("no longer on any allow-list")),
+                    logs.all().toString());
+        }
     }
 }

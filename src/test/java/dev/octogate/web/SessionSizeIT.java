@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A signed-in session, serialised the way a shared session store does, stays small (it is read and
- * written on every request by every node) and holds the access token once.
+ * written on every request by every node), holds only JDK types and no readable token; before
+ * signing in there is no session at all.
  */
 class SessionSizeIT {
 
@@ -23,7 +24,7 @@ class SessionSizeIT {
 
 
     @Test
-    void signedInSessionIsSmallAndHoldsTheTokenOnce() throws Exception {
+    void signedInSessionIsSmallAndHoldsNoReadableTokenNorAnyOctogateClass() throws Exception {
         TestBrowser browser = new TestBrowser();
         SignInSteps.signIn(browser, war.app.base());
         assertEquals(200, browser.get(URI.create(war.app.base() + "/api/me"), "application/json").statusCode());
@@ -31,19 +32,22 @@ class SessionSizeIT {
         byte[] stored = war.app.storedSession(browser.sessionId());
         System.out.println("serialised signed-in session: " + stored.length + " bytes");
         assertTrue(stored.length <= 1024, "at most 1 KiB: " + stored.length + " bytes");
-        assertEquals(1, occurrences(stored, GitHubMock.TOKEN.getBytes(StandardCharsets.UTF_8)), "the token is stored once");
+        assertEquals(0, occurrences(stored, GitHubMock.TOKEN.getBytes(StandardCharsets.UTF_8)), "the token is sealed");
+        assertEquals(0, occurrences(stored, "dev.octogate".getBytes(StandardCharsets.UTF_8)),
+                "no Octogate class for the container to deserialise");
+        assertEquals(0, occurrences(stored, "octocat".getBytes(StandardCharsets.UTF_8)), "nothing of the user readable");
     }
 
     @Test
-    void aSecondTabsPendingSignInKeepsItUnderTwoKiB() throws Exception {
+    void startingSignInsCreatesNoSession() throws Exception {
         TestBrowser browser = new TestBrowser();
         URI first = TestBrowser.location(browser.get(URI.create(war.app.base() + "/login?next=/a")));
         TestBrowser.location(browser.get(URI.create(war.app.base() + "/login?next=/b"))); // second tab, not finished
+        assertEquals(null, browser.sessionId(), "no session before signing in");
         String state = TestBrowser.query(first).get("state");
         assertEquals(302, browser.get(URI.create(war.app.base() + "/callback?code=c&state=" + state)).statusCode());
         byte[] stored = war.app.storedSession(browser.sessionId());
-        assertTrue(stored.length < 2048, "under 2 KiB: " + stored.length + " bytes");
-        assertEquals(1, occurrences(stored, GitHubMock.TOKEN.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(stored.length <= 1024, "the second tab's pending sign-in is not in it: " + stored.length + " bytes");
         assertEquals(0, occurrences(stored, state.getBytes(StandardCharsets.UTF_8)), "no state is stored");
     }
 

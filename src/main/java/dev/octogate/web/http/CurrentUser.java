@@ -14,11 +14,9 @@ public final class CurrentUser {
     private static final String ATTRIBUTE = CurrentUser.class.getName();
 
     private final SessionRevalidation revalidation;
-    private final SessionLocks locks;
 
-    public CurrentUser(SessionRevalidation revalidation, SessionLocks locks) {
+    public CurrentUser(SessionRevalidation revalidation) {
         this.revalidation = revalidation;
-        this.locks = locks;
     }
 
     @SuppressWarnings("unchecked")
@@ -27,7 +25,7 @@ public final class CurrentUser {
         if (known != null) {
             return (Optional<SignedInUser>) known;
         }
-        HttpSessionAttributes session = HttpSessionAttributes.existing(request, locks);
+        HttpSessionAttributes session = HttpSessionAttributes.existing(request);
         Optional<SignedInUser> user = session == null ? Optional.empty() : revalidation.current(session);
         request.setAttribute(ATTRIBUTE, user);
         return user;

@@ -4,32 +4,30 @@ import dev.octogate.signin.SessionAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
 
-/** {@link SessionAttributes} over the request's {@link HttpSession}. */
+/**
+ * {@link SessionAttributes} over the request's {@link HttpSession}. A session is created only when
+ * something is stored in it (at sign-in): nobody gets one for asking.
+ */
 public final class HttpSessionAttributes implements SessionAttributes {
 
     private final HttpServletRequest request;
-    private final HttpSession session;
-    private final SessionLocks locks;
+    private HttpSession session;
 
-    private HttpSessionAttributes(HttpServletRequest request, HttpSession session, SessionLocks locks) {
+    private HttpSessionAttributes(HttpServletRequest request, HttpSession session) {
         this.request = request;
         this.session = session;
-        this.locks = locks;
     }
 
     /** The request's session, or null when it has none (nothing is created). */
-    public static HttpSessionAttributes existing(HttpServletRequest request, SessionLocks locks) {
+    public static HttpSessionAttributes existing(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session == null ? null : new HttpSessionAttributes(request, session, locks);
+        return session == null ? null : new HttpSessionAttributes(request, session);
     }
 
-    /** The request's session, created if need be. */
-    public static HttpSessionAttributes create(HttpServletRequest request, SessionLocks locks) {
-        return new HttpSessionAttributes(request, request.getSession(true), locks);
+    /** The request's session, created when something is first stored in it. */
+    public static HttpSessionAttributes lazy(HttpServletRequest request) {
+        return new HttpSessionAttributes(request, request.getSession(false));
     }
 
     // A session can be invalidated by another request of the same browser (a sign-out) while
@@ -39,7 +37,7 @@ public final class HttpSessionAttributes implements SessionAttributes {
     @Override
     public Object get(String name) {
         try {
-            return session.getAttribute(name);
+            return session == null ? null : session.getAttribute(name);
         } catch (IllegalStateException invalidated) {
             return null;
         }
@@ -48,6 +46,9 @@ public final class HttpSessionAttributes implements SessionAttributes {
     @Override
     public void set(String name, Serializable value) {
         try {
+            if (session == null) {
+                session = request.getSession(true);
+            }
             session.setAttribute(name, value);
         } catch (IllegalStateException invalidated) {
             // signed out meanwhile: nothing to keep
@@ -57,37 +58,29 @@ public final class HttpSessionAttributes implements SessionAttributes {
     @Override
     public void remove(String name) {
         try {
-            session.removeAttribute(name);
+            if (session != null) {
+                session.removeAttribute(name);
+            }
         } catch (IllegalStateException invalidated) {
             // already gone
         }
     }
 
     @Override
-    public Set<String> names() {
-        try {
-            return new HashSet<>(Collections.list(session.getAttributeNames()));
-        } catch (IllegalStateException invalidated) {
-            return Set.of();
-        }
-    }
-
-    @Override
     public String id() {
-        return session.getId();
+        return session == null ? "" : session.getId();
     }
 
+    /** A session this request found gets a new id; one it has not created yet will have a fresh one. */
     @Override
     public void renewId() {
         try {
-            request.changeSessionId();
+            if (session != null) {
+                request.changeSessionId();
+            }
         } catch (IllegalStateException invalidated) {
-            // signed out meanwhile: the sign-in is stored nowhere, and the next request starts again
+            // signed out meanwhile: the next write makes a new session
+            session = null;
         }
-    }
-
-    @Override
-    public Object lock() {
-        return locks.forSession(session.getId());
     }
 }

@@ -1,19 +1,21 @@
 package dev.octogate.web.signin;
 
+import dev.octogate.signin.PendingSignIns;
 import dev.octogate.signin.SignInCompletion;
 import dev.octogate.signin.SignInResult;
 import dev.octogate.signin.SignInStart;
 import dev.octogate.signin.SignOut;
+import dev.octogate.web.http.Cookies;
 import dev.octogate.web.http.CurrentUser;
 import dev.octogate.web.http.Exchange;
 import dev.octogate.web.http.HttpSessionAttributes;
 import dev.octogate.web.http.JsonText;
 import dev.octogate.github.GitHubUser;
 import dev.octogate.web.http.Paths;
-import dev.octogate.web.http.SessionLocks;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /**
  * The sign-in's handlers, each translating one request into a call of the plain-Java core
@@ -21,35 +23,46 @@ import java.net.URI;
  */
 public final class SignInHandlers {
 
+    /** Runs a callback's calls to GitHub within one budget, however many they are. */
+    @FunctionalInterface
+    public interface CallbackBudget {
+        SignInResult spend(Supplier<SignInResult> callback);
+    }
+
     private final SignInStart start;
     private final SignInCompletion completion;
     private final SignOut signOut;
-    private final SessionLocks locks;
+    private final PendingSignInCookies pendingCookies;
+    private final CallbackBudget budget;
     /** The {@code Clear-Site-Data} value sent on sign-out; empty sends none. */
     private final String clearSiteData;
 
-    public SignInHandlers(SignInStart start, SignInCompletion completion, SignOut signOut, SessionLocks locks,
-                       String clearSiteData) {
+    public SignInHandlers(SignInStart start, SignInCompletion completion, SignOut signOut, PendingSignIns pending,
+                          Cookies cookies, CallbackBudget budget, String clearSiteData) {
         this.start = start;
         this.completion = completion;
         this.signOut = signOut;
-        this.locks = locks;
+        this.pendingCookies = new PendingSignInCookies(pending, cookies);
+        this.budget = budget;
         this.clearSiteData = clearSiteData;
     }
 
-    /** {@code GET /login[?next=PATH]}: starts a sign-in and sends the browser to GitHub. */
+    /** {@code GET /login[?next=PATH]}: starts a sign-in and sends the browser to GitHub. No session is made. */
     public void login(Exchange exchange) {
         URI redirectUri = exchange.urls().callback(exchange.request());
-        URI authorize = start.start(HttpSessionAttributes.create(exchange.request(), locks),
-                exchange.parameter("next"), redirectUri, "select_account".equals(exchange.parameter("prompt")));
-        exchange.redirectOffSite(authorize);
+        SignInStart.Started started = start.start(exchange.parameter("next"), redirectUri,
+                "select_account".equals(exchange.parameter("prompt")));
+        pendingCookies.add(exchange.request(), exchange.response(), started.pending());
+        exchange.redirectOffSite(started.authorizeUrl());
     }
 
     /** {@code GET /callback}: GitHub sends the browser back here; the sign-in is completed or refused. */
     public void callback(Exchange exchange) throws IOException {
         SignInCompletion.Callback callback = new SignInCompletion.Callback(exchange.parameter("state"),
                 exchange.parameter("code"), exchange.parameter("error"), exchange.parameter("error_description"));
-        SignInResult result = completion.complete(HttpSessionAttributes.existing(exchange.request(), locks), callback);
+        PendingSignIns.Taken taken = pendingCookies.take(exchange.request(), exchange.response(), callback.state());
+        SignInResult result = budget.spend(() ->
+                completion.complete(taken, callback, HttpSessionAttributes.lazy(exchange.request())));
         if (result instanceof SignInResult.Refused refused) {
             RefusalPages.Answer answer = RefusalPages.of(exchange.root(), refused);
             if (answer.retryAfterSeconds() > 0) {

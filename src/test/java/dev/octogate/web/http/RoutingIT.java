@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.octogate.config.Secret;
+import dev.octogate.crypto.Keys;
 import dev.octogate.github.GitHubUser;
 import dev.octogate.github.OAuthApp;
 import dev.octogate.github.UserApi;
@@ -47,6 +49,8 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingIT {
 
+    static final SignedInSessions SESSIONS = new SignedInSessions(
+            Keys.from(List.of(), new Secret("routing-test-secret")).sealer("session"));
     static Server server;
     static URI base;
     TestBrowser browser;
@@ -57,7 +61,7 @@ class RoutingIT {
         SignedInUser user = new SignedInUser(new GitHubUser("octocat", 583231, null, null, null), "gho_token",
                 List.of(), null, null, null, Instant.now(), Instant.now().plus(Duration.ofHours(1)), "the-csrf-token",
                 admin);
-        SignedInSessions.store(HttpSessionAttributes.create(exchange.request(), new SessionLocks()), user);
+        SESSIONS.store(HttpSessionAttributes.lazy(exchange.request()), user);
         exchange.response().setStatus(204);
     }
 
@@ -79,8 +83,8 @@ class RoutingIT {
                 }));
         SignInSettings settings = new SignInSettings(List.of(), AllowLists.none(), AllowLists.none(),
                 Duration.ofHours(1), Duration.ofHours(24), false);
-        CurrentUser currentUser = new CurrentUser(new SessionRevalidation(settings, unused(OAuthApp.class),
-                unused(UserApi.class), Clock.systemUTC()), new SessionLocks());
+        CurrentUser currentUser = new CurrentUser(new SessionRevalidation(settings, SESSIONS, unused(OAuthApp.class),
+                unused(UserApi.class), Clock.systemUTC()));
         ResponseHeaders headers = new ResponseHeaders(URI.create("https://github.com"), URI.create("https://api.github.com"));
         Replies replies = new Replies(new Views(), headers, new AppUrls(Optional.empty()));
 
