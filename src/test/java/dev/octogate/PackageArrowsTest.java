@@ -22,15 +22,22 @@ import org.junit.jupiter.api.Test;
 class PackageArrowsTest {
 
     /** What each package may use of Octogate's other packages. */
-    static final Map<String, Set<String>> ALLOWED = Map.of(
-            "config", Set.of(),
-            "log", Set.of(),
-            "crypto", Set.of("config"),
-            "github", Set.of("config", "log"),
-            "signin", Set.of("config", "log", "crypto", "github"),
-            "web.http", Set.of("config", "log", "crypto", "github", "signin"),
-            "web.signin", Set.of("config", "log", "crypto", "github", "signin", "web.http"),
-            "web", Set.of("config", "log", "crypto", "github", "signin", "web.http", "web.signin"));
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("config", Set.of()),
+            Map.entry("log", Set.of()),
+            Map.entry("crypto", Set.of("config")),
+            Map.entry("github", Set.of("config", "log")),
+            Map.entry("store", Set.of("config", "log", "crypto")),
+            Map.entry("signin", Set.of("config", "log", "crypto", "github")),
+            Map.entry("cla", Set.of("config", "log", "crypto", "store")),
+            Map.entry("admin", Set.of("config", "log", "crypto", "store", "cla")),
+            Map.entry("web.http", Set.of("config", "log", "crypto", "github", "signin", "store")),
+            Map.entry("web.signin", Set.of("config", "log", "crypto", "github", "signin", "web.http")),
+            Map.entry("web.cla", Set.of("config", "log", "crypto", "github", "signin", "store", "cla", "web.http")),
+            Map.entry("web.admin", Set.of("config", "log", "crypto", "github", "signin", "store", "cla", "admin",
+                    "web.http", "web.cla")),
+            Map.entry("web", Set.of("config", "log", "crypto", "github", "signin", "store", "cla", "admin", "web.http",
+                    "web.signin", "web.cla", "web.admin")));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.octogate\\.([a-z.]+?)\\.[A-Z]");
     private static final Path SOURCES = Path.of("src/main/java/dev/octogate");

@@ -118,7 +118,8 @@ public final class Parsers {
         return text.toLowerCase(Locale.ROOT);
     }
 
-    private static long number(String text, long min, long max) {
+    /** A whole number from {@code min} to {@code max}. */
+    public static long number(String text, long min, long max) {
         try {
             long n = Long.parseLong(text);
             if (n >= min && n <= max) {

@@ -17,6 +17,7 @@ final class RestUserApi implements UserApi {
     private static final int MAX_PAGES = 20;
     private static final Type ORGS = new ArrayList<Organization>() { }.getClass().getGenericSuperclass();
     private static final Type TEAMS = new ArrayList<Team>() { }.getClass().getGenericSuperclass();
+    private static final Type EMAILS = new ArrayList<Email>() { }.getClass().getGenericSuperclass();
 
     private final GitHubSettings settings;
     private final GitHubTransport transport;
@@ -70,6 +71,24 @@ final class RestUserApi implements UserApi {
             page.stream().map(Team::qualifiedName).forEach(names::add);
         }
         return names;
+    }
+
+    @Override
+    public List<String> verifiedEmails(String accessToken) throws GitHubException {
+        List<String> primaryFirst = new ArrayList<>();
+        for (List<Email> page : this.<Email>pages("GET /user/emails",
+                settings.apiUrl() + "/user/emails?per_page=100", accessToken, EMAILS)) {
+            for (Email email : page) {
+                if (email.verified() && email.email() != null) {
+                    if (email.primary()) {
+                        primaryFirst.add(0, email.email());
+                    } else {
+                        primaryFirst.add(email.email());
+                    }
+                }
+            }
+        }
+        return primaryFirst;
     }
 
     private <T> List<List<T>> pages(String what, String firstUrl, String accessToken, Type type)

@@ -19,4 +19,7 @@ public interface UserApi {
 
     /** {@code org/team-slug} of the teams the user belongs to ({@code GET /user/teams}, every page). */
     List<String> teams(String accessToken) throws GitHubException;
+
+    /** The user's verified email addresses, the primary first ({@code GET /user/emails}; needs {@code user:email}). */
+    List<String> verifiedEmails(String accessToken) throws GitHubException;
 }

@@ -1,5 +1,10 @@
 package dev.octogate.web;
 
+import dev.octogate.admin.Administration;
+import dev.octogate.cla.Catalog;
+import dev.octogate.cla.Markdown;
+import dev.octogate.cla.Signing;
+import dev.octogate.config.DevelopmentFallback;
 import dev.octogate.crypto.Keys;
 import dev.octogate.github.GitHub;
 import dev.octogate.signin.PendingSignIns;
@@ -9,6 +14,16 @@ import dev.octogate.signin.SignInCompletion;
 import dev.octogate.signin.SignInStart;
 import dev.octogate.signin.SignOut;
 import dev.octogate.signin.SignedInSessions;
+import dev.octogate.store.Actor;
+import dev.octogate.store.AgreementStore;
+import dev.octogate.store.Database;
+import dev.octogate.store.PostgresAgreementStore;
+import dev.octogate.store.PostgresAuditLog;
+import dev.octogate.store.PostgresRepositoryStore;
+import dev.octogate.store.PostgresSignatureStore;
+import dev.octogate.store.SignatureStore;
+import dev.octogate.web.admin.AdminHandlers;
+import dev.octogate.web.cla.ClaHandlers;
 import dev.octogate.web.http.AppUrls;
 import dev.octogate.web.http.Cookies;
 import dev.octogate.web.http.CurrentUser;
@@ -34,6 +49,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,18 +71,20 @@ final class Deployment implements ServletContextListener {
     }
 
     /**
-     * Wires the app. {@code started}: what was started for it already (a development fallback),
-     * to close at undeploy with the rest.
+     * Wires the app. {@code development}: what {@code jetty:run} started for it (closed at undeploy
+     * with the rest), and its sample agreement.
      */
-    static void start(ServletContext context, AppSettings settings, Clock clock, AutoCloseable... started) {
+    static void start(ServletContext context, AppSettings settings, Clock clock,
+                      Optional<DevelopmentFallback.Started> development) {
         Deployment deployment = new Deployment();
-        for (AutoCloseable resource : started) {
-            deployment.resources.push(resource);
-        }
+        development.ifPresent(deployment.resources::push);
         try {
+            Database database = Database.open(settings.database());
+            deployment.resources.push(database);
             GitHub github = GitHub.connect(settings.github(), clock);
             deployment.resources.push(github);
-            deployment.register(context, settings, github, clock);
+            deployment.register(context, settings, database, github, clock,
+                    development.flatMap(DevelopmentFallback.Started::sample));
             context.addListener(deployment);
         } catch (RuntimeException | Error e) {
             deployment.contextDestroyed(null); // a failed start has no undeploy to stop what it started
@@ -73,7 +92,8 @@ final class Deployment implements ServletContextListener {
         }
     }
 
-    private void register(ServletContext context, AppSettings settings, GitHub github, Clock clock) {
+    private void register(ServletContext context, AppSettings settings, Database database, GitHub github, Clock clock,
+                          Optional<DevelopmentFallback.Sample> sample) {
         RandomTokens random = new RandomTokens();
         Keys keys = Keys.from(settings.keys().appSecrets(), settings.github().clientSecret());
         PendingSignIns pending = new PendingSignIns(keys.sealer("pending sign-in"), clock);
@@ -88,7 +108,16 @@ final class Deployment implements ServletContextListener {
                         github.signIns().users(), random, clock),
                 new SignOut(settings.signIn(), github.sessions().oauthApp()), pending, cookies,
                 callback -> github.withinBudget(callbackBudget, callback), settings.web().clearSiteData());
-        RouteTable table = Routes.table(signIn);
+        AgreementStore agreements = new PostgresAgreementStore(database, clock);
+        SignatureStore signatures = new PostgresSignatureStore(database);
+        Catalog catalog = new Catalog(agreements, signatures, System::nanoTime);
+        Administration administration = new Administration(agreements, signatures,
+                new PostgresRepositoryStore(database, clock), new Markdown(), clock);
+        sample.ifPresent(s -> publishSample(agreements, administration, s));
+        ClaHandlers cla = new ClaHandlers(catalog, new Signing(agreements, signatures, clock), signatures,
+                github.sessions().users());
+        AdminHandlers admin = new AdminHandlers(administration, signatures, new PostgresAuditLog(database), catalog);
+        RouteTable table = Routes.table(signIn, cla, admin);
         warnAbout(settings, table);
 
         ResponseHeaders headers = new ResponseHeaders(settings.github().webUrl(), settings.github().apiUrl());
@@ -107,6 +136,19 @@ final class Deployment implements ServletContextListener {
                 .addServlet("octogate " + (mapping.isEmpty() ? "/" : mapping), new RouteServlet(table, replies, currentUser))
                 .addMapping(mapping));
         LOG.info("Octogate started: " + settings.summary());
+    }
+
+    /** A development run's sample agreement, published once: when the database has no agreement at all. */
+    private static void publishSample(AgreementStore agreements, Administration administration,
+                                      DevelopmentFallback.Sample sample) {
+        if (!agreements.all().isEmpty()) {
+            return;
+        }
+        Actor actor = new Actor(null, "development run");
+        agreements.create(sample.slug(), sample.title(), List.of(), true, actor);
+        administration.publish(sample.slug(), new Administration.Draft(sample.text(), "material",
+                "The sample of a development run"), 1, actor);
+        LOG.info("published the sample agreement '" + sample.slug() + "' of this development run");
     }
 
     private static void warnAbout(AppSettings settings, RouteTable table) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.octogate.standin.GitHubStandIn;
 import dev.octogate.testing.HostileGitHub;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +41,7 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  * <li>the WAR again at {@code /hostile}, in front of a GitHub whose answers' headers trickle in a
  * byte at a time ({@link HostileGitHub}), with a 2 s timeout;
  * </ul>
- * the GitHub stand-in on loopback; and a small admin port for what must be measured inside the JVM
+ * an embedded PostgreSQL that every context of the WAR shares; the GitHub stand-in on loopback; and a small admin port for what must be measured inside the JVM
  * (heap, a stored session, connections to the stand-in, context start-up). It prints one line,
  * {@code PORTS app admin standin}, when ready.
  */
@@ -87,6 +88,10 @@ public final class BenchServer {
 
     /** The timeout of the app in front of the hostile GitHub. */
     static final int HOSTILE_TIMEOUT_SECONDS = 2;
+    /** Logins of the contributors the signatures benchmark makes (the stand-in makes their accounts). */
+    static final String SIGNERS = "signer-";
+
+    private final String databaseUrl;
 
     private final Path war;
     private final GitHubStandIn standIn;
@@ -98,13 +103,23 @@ public final class BenchServer {
 
     BenchServer(Path war, Path pac4jWar) throws Exception {
         this.war = war;
-        this.standIn = GitHubStandIn.builder().port(0).start();
+        // One PostgreSQL for every context of the WAR, as nodes of a cluster share one.
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // the JVM is ending
+            }
+        }, "bench-postgres-stop"));
+        this.databaseUrl = postgres.getJdbcUrl("postgres", "postgres");
+        this.standIn = GitHubStandIn.builder().port(0).generatedAccounts(SIGNERS).start();
         this.server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        this.webapp = webapp("/", war, standIn);
+        this.webapp = webapp("/", war, standIn, databaseUrl);
         // The baselines are a web application too (as a WAR would be), so that both sides pay the
         // same container cost per request: class loader switch, security handler, sessions.
         WebAppContext bare = new WebAppContext();
@@ -119,14 +134,14 @@ public final class BenchServer {
         plain.addServlet(HelloServlet.class, "/hello");
         this.hostile = new HostileGitHub();
         hostile.mode(HostileGitHub.Mode.TRICKLING_HEADERS);
-        WebAppContext hostileApp = webapp("/hostile", war, standIn);
+        WebAppContext hostileApp = webapp("/hostile", war, standIn, databaseUrl);
         hostileApp.setInitParameter("github.url", hostile.uri().toString());
         hostileApp.setInitParameter("github.api-url", hostile.uri().toString());
         hostileApp.setInitParameter("github.timeout-seconds", Integer.toString(HOSTILE_TIMEOUT_SECONDS));
         ContextHandlerCollection contexts = new ContextHandlerCollection(webapp, bare, plain, hostileApp);
         // The alternative, deployed as Octogate is and with the same settings. The stand-in has no
         // registered callback: it accepts any loopback redirect_uri, so either app's.
-        this.pac4j = pac4jWar == null ? null : webapp("/pac4j", pac4jWar, standIn);
+        this.pac4j = pac4jWar == null ? null : webapp("/pac4j", pac4jWar, standIn, null);
         if (pac4j != null) {
             contexts.addHandler(pac4j);
         }
@@ -134,7 +149,9 @@ public final class BenchServer {
         server.start();
     }
 
-    static WebAppContext webapp(String contextPath, Path war, GitHubStandIn standIn) throws IOException {
+    /** {@code databaseUrl}: Octogate's database; null for the pac4j WAR, which has none. */
+    static WebAppContext webapp(String contextPath, Path war, GitHubStandIn standIn, String databaseUrl)
+            throws IOException {
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath(contextPath);
         webapp.setWar(war.toAbsolutePath().toString());
@@ -144,6 +161,10 @@ public final class BenchServer {
         webapp.setInitParameter("github.client-secret", standIn.clientSecret());
         webapp.setInitParameter("github.url", standIn.url().toString());
         webapp.setInitParameter("github.api-url", standIn.url().toString());
+        if (databaseUrl != null) {
+            webapp.setInitParameter("db.url", databaseUrl);
+            webapp.setInitParameter("app.admins", "octocat"); // bench/run publishes the agreement it measures
+        }
         // As a real deployment: the classes come from the WAR only.
         dev.octogate.testing.WarServer.hideTestClassPath(webapp);
         return webapp;
@@ -215,7 +236,7 @@ public final class BenchServer {
             ContextHandlerCollection contexts = new ContextHandlerCollection();
             fresh.setHandler(contexts);
             fresh.start();
-            WebAppContext context = webapp("/", war, standIn);
+            WebAppContext context = webapp("/", war, standIn, databaseUrl);
             URI health = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/health");
             long start = System.nanoTime();
             contexts.addHandler(context);

@@ -51,14 +51,80 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         LoadDriver driver = new LoadDriver(args[1]);
         switch (args[0]) {
-            case "cookie" -> System.out.println("COOKIE " + driver.signIn());
+            case "cookie" -> System.out.println("COOKIE " + driver.signIn("octocat"));
             case "signin" -> driver.load(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            // sign URL users count slug login-prefix: count accounts sign the agreement slug
+            case "sign" -> driver.signatures(Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], args[5]);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
         System.exit(0);
     }
 
     void load(int concurrency, int count) throws InterruptedException {
+        measure(concurrency, count, i -> signIn("octocat"));
+    }
+
+    /**
+     * Complete signatures: {@code count} accounts are signed in first (not measured), then, by
+     * {@code concurrency} users at once, each loads the agreement's signing form, posts it, and
+     * must be sent to a receipt that then answers {@code 200}.
+     */
+    void signatures(int concurrency, int count, String slug, String prefix) throws Exception {
+        List<String> sessions = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService signIns = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String>> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String login = prefix + i;
+            started.add(signIns.submit(() -> signIn(login)));
+        }
+        for (var session : started) {
+            sessions.add(session.get());
+        }
+        signIns.shutdown();
+        measure(concurrency, count, i -> sign(sessions.get(i), slug));
+    }
+
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("name=\"version\" value=\"([0-9]+)\"");
+
+    /** One signature by the session's user; its receipt's path. */
+    String sign(String session, String slug) throws IOException, InterruptedException {
+        String cookie = "JSESSIONID=" + session;
+        URI form = URI.create(app + "/agreements/" + slug + "/sign");
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(form).header("Cookie", cookie)
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(page, 200, "sign form");
+        java.util.regex.Matcher csrf = CSRF.matcher(page.body());
+        java.util.regex.Matcher version = VERSION.matcher(page.body());
+        if (!csrf.find() || !version.find()) {
+            throw new IOException("no signing form (signed already?)");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("csrf", csrf.group(1));
+        fields.put("version", version.group(1));
+        fields.put("name", "Bench Signer");
+        fields.put("email", "signer@example.org");
+        fields.put("agree", "yes");
+        HttpResponse<Void> signed = client.send(HttpRequest.newBuilder(form).header("Cookie", cookie)
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(), HttpResponse.BodyHandlers.discarding());
+        expect(signed, 303, "signing");
+        URI receipt = location(signed);
+        if (!receipt.getPath().contains("/signatures/")) {
+            throw new IOException("signing led to " + receipt);
+        }
+        HttpResponse<Void> shown = client.send(HttpRequest.newBuilder(receipt).header("Cookie", cookie)
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.discarding());
+        expect(shown, 200, "receipt");
+        return receipt.getPath();
+    }
+
+    interface Step {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} steps by {@code concurrency} users at once, and prints their rate and latency. */
+    void measure(int concurrency, int count, Step step) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
@@ -67,10 +133,11 @@ public final class LoadDriver {
         long start = System.nanoTime();
         for (int u = 0; u < concurrency; u++) {
             users.execute(() -> {
-                while (next.getAndIncrement() < count) {
+                int index;
+                while ((index = next.getAndIncrement()) < count) {
                     long t = System.nanoTime();
                     try {
-                        signIn();
+                        step.run(index);
                         latencies.add(System.nanoTime() - t);
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -99,15 +166,15 @@ public final class LoadDriver {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
     }
 
-    /** One complete sign-in; returns the signed-in session's cookie value. */
-    String signIn() throws IOException, InterruptedException {
+    /** One complete sign-in as {@code account} (a login); returns the signed-in session's cookie value. */
+    String signIn(String account) throws IOException, InterruptedException {
         Map<String, String> cookies = new LinkedHashMap<>();
         HttpResponse<Void> login = send(HttpRequest.newBuilder(URI.create(app + start)).GET(), cookies);
         expect(login, 302, start);
         URI authorize = location(login);
         Map<String, String> form = query(authorize.getRawQuery());
         form.put("decision", "approve");
-        form.put("login", "octocat");
+        form.put("login", account);
         HttpResponse<Void> approved = client.send(HttpRequest.newBuilder(URI.create(authorize.getScheme() + "://"
                         + authorize.getRawAuthority() + authorize.getRawPath()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -120,7 +187,7 @@ public final class LoadDriver {
             home.header("Cookie", header(cookies));
         }
         HttpResponse<String> index = client.send(home.build(), HttpResponse.BodyHandlers.ofString());
-        if (index.statusCode() != 200 || !index.body().contains("Hello octocat!")) {
+        if (index.statusCode() != 200 || !index.body().contains("Hello " + account + "!")) {
             throw new IOException("index: HTTP " + index.statusCode());
         }
         return cookies.get("JSESSIONID");

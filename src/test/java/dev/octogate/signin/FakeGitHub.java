@@ -163,6 +163,13 @@ final class FakeGitHub implements OAuthApp, UserApi {
         return known(accessToken).teams();
     }
 
+    @Override
+    public List<String> verifiedEmails(String accessToken) throws GitHubException {
+        call("emails");
+        known(accessToken);
+        return List.of();
+    }
+
     private Account known(String accessToken) throws GitHubException {
         Account account = accounts.get(accessToken);
         if (account == null) {

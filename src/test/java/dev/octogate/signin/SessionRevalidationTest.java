@@ -311,5 +311,10 @@ class SessionRevalidationTest {
         public List<String> teams(String token) throws GitHubException {
             return github.teams(token);
         }
+
+        @Override
+        public List<String> verifiedEmails(String token) throws GitHubException {
+            return github.verifiedEmails(token);
+        }
     }
 }

@@ -69,6 +69,11 @@ public final class GitHubStandIn implements AutoCloseable {
     private final AtomicInteger apiConnectionsOpened = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Accounts made on first use have ids from here on. */
+    private static final long GENERATED_IDS = 50_000_000;
+    private final String generatedPrefix;
+    private final AtomicInteger generated = new AtomicInteger();
+    private final Map<String, Account> generatedAccounts = new ConcurrentHashMap<>();
 
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY every answer
@@ -84,6 +89,7 @@ public final class GitHubStandIn implements AutoCloseable {
         this.registeredCallback = builder.registeredCallback;
         this.tokenLifetime = builder.tokenLifetime;
         this.latency = builder.latency;
+        this.generatedPrefix = builder.generatedPrefix;
         for (Account account : builder.accounts) {
             accounts.put(account.login(), account);
         }
@@ -111,6 +117,7 @@ public final class GitHubStandIn implements AutoCloseable {
         private Duration tokenLifetime;
         private Duration latency = Duration.ZERO;
         private List<Account> accounts = List.of(OCTOCAT, MONALISA);
+        private String generatedPrefix;
 
         public Builder port(int port) {
             this.port = port;
@@ -143,6 +150,15 @@ public final class GitHubStandIn implements AutoCloseable {
 
         public Builder accounts(Account... accounts) {
             this.accounts = List.of(accounts);
+            return this;
+        }
+
+        /**
+         * Any login starting with {@code prefix} signs in as an account of its own, made on first
+         * use (for load tests that need many contributors).
+         */
+        public Builder generatedAccounts(String prefix) {
+            this.generatedPrefix = prefix;
             return this;
         }
 
@@ -332,7 +348,11 @@ public final class GitHubStandIn implements AutoCloseable {
                     + enc("The user has denied your application access.") + "&state=" + enc(state));
             return;
         }
-        Account account = accounts.get(form.getOrDefault("login", ""));
+        String login = form.getOrDefault("login", "");
+        Account account = generatedPrefix != null && login.startsWith(generatedPrefix) && login.matches("[A-Za-z0-9-]{1,39}")
+                ? generatedAccounts.computeIfAbsent(login, l -> new Account(GENERATED_IDS + generated.incrementAndGet(), l,
+                        "Generated " + l, List.of(), List.of()))
+                : accounts.get(login);
         if (account == null) {
             send(exchange, 400, "text/html; charset=utf-8", page("Unknown account", "<p>No such account.</p>"));
             return;

@@ -49,6 +49,34 @@ public final class GitHubMock implements AutoCloseable {
                 .willReturn(aResponse().withStatus(304)));
     }
 
+    /**
+     * Another account: the code {@code code} is exchanged for {@code token}, for which {@code /user}
+     * answers as {@code login} (id {@code id}) and {@code /user/emails} with {@code emails} (verified).
+     */
+    public void addUser(String code, String token, String login, long id, String... emails) {
+        server.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("code=" + code + "&"))
+                .atPriority(1)
+                .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\","
+                        + "\"scope\":\"read:org,user:email\"}")));
+        server.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("{\"login\":\"" + login + "\",\"id\":" + id + ",\"name\":null,"
+                        + "\"avatar_url\":null,\"html_url\":\"https://github.com/" + login + "\",\"type\":\"User\"}")
+                        .withHeader("X-OAuth-Scopes", "read:org, user:email")));
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < emails.length; i++) {
+            list.append(i == 0 ? "" : ",").append("{\"email\":\"").append(emails[i]).append("\",\"primary\":")
+                    .append(i == 0).append(",\"verified\":true,\"visibility\":null}");
+        }
+        list.append(",{\"email\":\"unverified@example.org\",\"primary\":false,\"verified\":false}]");
+        server.stubFor(get(urlPathEqualTo("/user/emails")).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson(emails.length == 0 ? "[]" : list.toString())));
+        server.stubFor(get(urlPathEqualTo("/user/orgs")).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("[]")));
+        server.stubFor(get(urlPathEqualTo("/user/teams")).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson("[]")));
+    }
+
     @Override
     public void close() {
         server.stop();

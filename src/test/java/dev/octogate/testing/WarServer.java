@@ -64,13 +64,17 @@ public final class WarServer implements DeployedApp {
                 "jakarta.annotation.", "org.eclipse.yasson.", "org.jvnet."));
     }
 
-    /** Settings every test needs, pointing at a GitHub stand-in or mock at {@code github}. */
+    /**
+     * Settings every test needs, pointing at a GitHub stand-in or mock at {@code github}, with a
+     * database of its own.
+     */
     public static Map<String, String> settings(URI github, String... more) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("github.client-id", "test-client");
         settings.put("github.client-secret", "test-secret-value");
         settings.put("github.url", github.toString());
         settings.put("github.api-url", github.toString());
+        settings.put("db.url", TestDatabase.newDatabase());
         for (int i = 0; i + 1 < more.length; i += 2) {
             settings.put(more[i], more[i + 1]);
         }

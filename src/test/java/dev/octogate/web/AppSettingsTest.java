@@ -38,6 +38,7 @@ class AppSettingsTest {
         sys = new HashMap<>();
         env = new HashMap<>();
         ctx = new HashMap<>();
+        env.put("DATABASE_URL", "jdbc:postgresql://db:5432/octogate");
     }
 
     private SettingsReader reader() {
@@ -220,6 +221,54 @@ class AppSettingsTest {
             String message = loadFails().getMessage();
             assertTrue(message.contains("github.client-id"), message);
             assertOneLine(message);
+        }
+
+        @Test
+        void missingDatabaseUrlNamesTheSettingInOneLine() {
+            configured();
+            env.remove("DATABASE_URL");
+            String message = loadFails().getMessage();
+            assertAll(
+                    () -> assertTrue(message.contains("db.url"), message),
+                    () -> assertTrue(message.contains("DATABASE_URL"), message),
+                    () -> assertOneLine(message));
+        }
+
+        @Test
+        void aDatabaseUrlMustBePostgresJdbc() {
+            configured();
+            for (String wrong : new String[] {"postgres://db/octogate", "jdbc:mysql://db/x", "jdbc:postgresql://db/x y"}) {
+                env.put("DATABASE_URL", wrong);
+                String message = loadFails().getMessage();
+                assertTrue(message.contains("DATABASE_URL") && message.contains("jdbc:postgresql://"), message);
+                assertOneLine(message);
+            }
+        }
+
+        @Test
+        void theDatabasePasswordIsASecretAndThePoolSizeBounded() {
+            configured();
+            env.put("DATABASE_USER", "octogate");
+            env.put("DATABASE_PASSWORD", "db-pa55word");
+            env.put("DATABASE_POOL_SIZE", "4");
+            AppSettings settings = load();
+            assertEquals(4, settings.database().poolSize());
+            assertEquals("db-pa55word", settings.database().password().orElseThrow().value());
+            assertFalse(settings.summary().contains("db-pa55word"), settings.summary());
+            assertFalse(settings.database().toString().contains("db-pa55word"));
+            env.put("DATABASE_POOL_SIZE", "0");
+            String message = loadFails().getMessage();
+            assertTrue(message.contains("DATABASE_POOL_SIZE"), message);
+            assertFalse(message.contains("db-pa55word"), message);
+        }
+
+        @Test
+        void aPasswordInTheUrlsQueryIsNeverShown() {
+            configured();
+            env.put("DATABASE_URL", "jdbc:postgresql://db:5432/octogate?user=o&password=in-the-url");
+            AppSettings settings = load();
+            assertFalse(settings.summary().contains("in-the-url"), settings.summary());
+            assertEquals("jdbc:postgresql://db:5432/octogate?…", settings.database().safeUrl());
         }
 
         @Test

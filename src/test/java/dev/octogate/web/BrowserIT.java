@@ -108,7 +108,8 @@ class BrowserIT {
         standIn = GitHubStandIn.builder().start();
         app = WarServer.start(CONTEXT, WarServer.settings(standIn.url(),
                 "github.client-id", standIn.clientId(),
-                "github.client-secret", standIn.clientSecret()));
+                "github.client-secret", standIn.clientSecret(),
+                "app.admins", "octocat"));
         assertTrue(app.available(), "the WAR deployed");
     }
 
@@ -270,6 +271,68 @@ class BrowserIT {
         assertOnStandInAuthorizePage("opening " + app.contextPath() + "/api/me after signing out");
         assertFalse(JSON_LOGIN_OCTOCAT.matcher(bodyText()).find(), "no user JSON after signing out");
         assertNoConsoleErrors("opening " + app.contextPath() + "/api/me after signing out");
+    }
+
+    /**
+     * The CLA loop as people click it: an admin creates an agreement, previews and publishes its
+     * first version; a contributor (the same account here) signs it and lands on a receipt naming
+     * the hash the agreement page shows.
+     */
+    @Test
+    void anAgreementIsPublishedSignedAndItsReceiptOpened() {
+        open("/admin/");
+        assertOnStandInAuthorizePage("opening " + app.contextPath() + "/admin/ without a session");
+        authorize();
+        await("the admin page", ExpectedConditions.textToBe(By.tagName("h1"), "Admin"));
+        driver.findElement(By.id("slug")).sendKeys("browser-cla");
+        driver.findElement(By.id("title")).sendKeys("Browser CLA");
+        driver.findElement(By.xpath("//button[normalize-space()='Create']")).click();
+        await("the new agreement's admin page", ExpectedConditions.urlToBe(app.base() + "/admin/agreements/browser-cla"));
+        driver.findElement(By.id("text")).sendKeys("# Browser CLA\n\nI *agree* to license what I contribute.\n");
+        driver.findElement(By.id("changelog")).sendKeys("First version");
+        driver.findElement(By.xpath("//button[normalize-space()='Preview']")).click();
+        await("the preview", ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "preview"));
+        assertTrue(driver.findElement(By.cssSelector("pre.diff")).getText().contains("+ I *agree* to license"),
+                "the line diff against nothing: " + bodyText());
+        assertNoConsoleErrors("previewing the first version");
+        driver.findElement(By.xpath("//button[normalize-space()='Publish version 1']")).click();
+        await("the agreement's admin page again", ExpectedConditions.urlToBe(app.base() + "/admin/agreements/browser-cla"));
+        assertNoConsoleErrors("publishing the first version");
+
+        open("/agreements/browser-cla");
+        await("the agreement page", ExpectedConditions.textToBe(By.tagName("h1"), "Browser CLA"));
+        assertEquals("agree", driver.findElement(By.cssSelector("article.agreement em")).getText(), "rendered Markdown");
+        String hash = driver.findElement(By.cssSelector("code.hash")).getText();
+        assertTrue(hash.matches("[0-9a-f]{64}"), hash);
+        driver.findElement(By.linkText("Sign this agreement")).click();
+        await("the signing form", ExpectedConditions.presenceOfElementLocated(By.id("field-agree")));
+        WebElement name = driver.findElement(By.id("field-name"));
+        assertEquals("The Octocat", name.getAttribute("value"), "prefilled from the profile");
+        driver.findElement(By.id("field-email")).sendKeys("octocat@example.org");
+        driver.findElement(By.xpath("//button[normalize-space()='Sign']")).click();
+        await("the form again, asking for the tick", ExpectedConditions.presenceOfElementLocated(By.cssSelector(".problem")));
+        assertEquals("octocat@example.org", driver.findElement(By.id("field-email")).getAttribute("value"),
+                "the values are kept");
+        // The refusal is a 400, which Chromium reports on the console: that one entry, nothing else.
+        List<String> severe = consoleEntries().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertTrue(severe.stream().allMatch(m -> m.contains("/agreements/browser-cla/sign") && m.contains("400")),
+                severe.toString());
+        driver.findElement(By.id("field-agree")).click();
+        driver.findElement(By.xpath("//button[normalize-space()='Sign']")).click();
+        await("the receipt", ExpectedConditions.textToBe(By.tagName("h1"), "Receipt"));
+        assertTrue(driver.getCurrentUrl().startsWith(app.base() + "/signatures/"), driver.getCurrentUrl());
+        assertEquals(hash, driver.findElement(By.cssSelector("code.hash")).getText(), "the receipt names the text's hash");
+        assertTrue(driver.findElement(By.cssSelector("pre.text")).getText().contains("I *agree* to license"),
+                "the exact text signed");
+        assertEquals(driver.getCurrentUrl() + ".txt",
+                driver.findElement(By.linkText("Download the receipt")).getAttribute("href"));
+        screenshot("receipt.png");
+        assertNoConsoleErrors("signing and opening the receipt");
+
+        open("/");
+        assertTrue(bodyText().contains("Browser CLA, version 1"), "the start page lists the signature: " + bodyText());
+        assertNoConsoleErrors("the start page after signing");
     }
 
     // ---------------------------------------------------------------- steps and checks

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.octogate.testing.ClaSteps;
 import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.TomcatWarServer;
@@ -111,7 +112,7 @@ class ContainersIT {
     }
 
     private static Deployment deploy(Container container, String contextPath) throws Exception {
-        Map<String, String> settings = WarServer.settings(github.uri());
+        Map<String, String> settings = WarServer.settings(github.uri(), "app.admins", "octocat");
         if (container == Container.TOMCAT) {
             TomcatWarServer server = TomcatWarServer.start(contextPath, settings);
             return new Deployment() {
@@ -273,6 +274,27 @@ class ContainersIT {
         assertFalse(css.body().isBlank());
         assertEquals("nosniff", css.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals(200, browser.get(url("/static/favicon.svg"), "image/*").statusCode());
+    }
+
+    @ParameterizedTest(name = "{0} at \"{1}\"")
+    @MethodSource("containers")
+    void anAgreementIsPublishedAndSignedAndItsReceiptHashesRight(Container container, String contextPath)
+            throws Exception {
+        on(container, contextPath);
+        signIn();
+        String slug = "on-" + container.name().toLowerCase(Locale.ROOT) + (contextPath.equals("/") ? "-root" : "-cla");
+        String text = "# Agreement\r\n\nSigned on " + container + ".\r\n";
+        ClaSteps.create(browser, app.base(), slug, text);
+        String id = ClaSteps.sign(browser, app.base(), slug, "1");
+        HttpResponse<String> receipt = browser.get(url("/signatures/" + id + ".txt"), "*/*");
+        assertEquals(200, receipt.statusCode(), receipt.body());
+        String body = receipt.body();
+        String signed = body.substring(body.indexOf("\n\n") + 2);
+        assertEquals("# Agreement\n\nSigned on " + container + ".\n", signed, "the text as published, LF line endings");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(body.contains("\nText-SHA256: " + sha + "\n"), body);
+        assertTrue(browser.get(url("/agreements/" + slug)).body().contains(sha));
     }
 
     private void signIn() throws Exception {

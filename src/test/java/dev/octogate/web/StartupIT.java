@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.octogate.testing.GitHubMock;
 import dev.octogate.testing.LogCapture;
 import dev.octogate.testing.RawHttp;
+import dev.octogate.testing.TestDatabase;
 import dev.octogate.testing.TestBrowser;
 import dev.octogate.testing.WarServer;
 import java.net.URI;
@@ -168,6 +169,43 @@ class StartupIT {
     void otherInvalidSettingsFailTheDeploymentNamingThem(String property, String variable, String value) throws Exception {
         Attempt attempt = deploy("/cla", valid(property, value));
         assertFailedNaming(attempt, property, variable);
+    }
+
+    @Test
+    void withoutADatabaseUrlTheDeploymentFailsAndSaysHowToSetIt() throws Exception {
+        Attempt attempt = deploy("/cla", valid("db.url", null));
+        assertFailedNaming(attempt, "db.url", "DATABASE_URL");
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNotPostgresFailsNamingIt() throws Exception {
+        Attempt attempt = deploy("/cla", valid("db.url", "jdbc:h2:mem:octogate"));
+        assertFailedNaming(attempt, "db.url", "DATABASE_URL");
+    }
+
+    @Test
+    void aDatabaseNobodyAnswersAtFailsNamingTheUrl() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Attempt attempt = deploy("/cla", valid("db.url", "jdbc:postgresql://127.0.0.1:" + closed + "/octogate"));
+        assertFailedNaming(attempt, "DATABASE_URL", "127.0.0.1:" + closed);
+    }
+
+    @Test
+    void credentialsTheDatabaseRefusesFailNamingTheSettingsNeverThePassword() throws Exception {
+        // The test server trusts loopback connections, so an unknown role stands for wrong credentials.
+        String withoutUser = TestDatabase.newDatabase().replaceAll("\\?.*$", "");
+        Attempt attempt = deploy("/cla", valid("db.url", withoutUser, "db.user", "no_such_role", "db.password", SECRET));
+        assertFailedNaming(attempt, "DATABASE_USER", "DATABASE_PASSWORD");
+    }
+
+    @Test
+    void aDatabaseThatDoesNotExistFailsSayingSo() throws Exception {
+        String url = TestDatabase.newDatabase().replaceAll("/octogate_test_\\d+", "/no_such_database");
+        Attempt attempt = deploy("/cla", valid("db.url", url));
+        assertFailedNaming(attempt, "DATABASE_URL", "does not exist");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Undeploying the WAR leaves nothing running: once the container has stopped the app, no thread
+ * Undeploying the WAR leaves nothing running (the GitHub client's thread, the database pool's, the
+ * JDBC driver's registration): once the container has stopped the app, no thread
  * that Octogate started (by name, or running with the app's class loader) is alive, and Tomcat,
  * which looks for such threads itself, warns of none. Each deployment has signed someone in and
  * out first, so that the GitHub client and its deadline thread are in use.
@@ -62,6 +63,8 @@ class UndeployIT {
         ClassLoader webapp = server.webappClassLoader();
         assertTrue(threadsOf(webapp).stream().anyMatch(t -> t.startsWith("octogate-github-deadline")),
                 "the test sees the app's thread while it runs: " + threadsOf(webapp));
+        assertTrue(threadsOf(webapp).stream().anyMatch(t -> t.startsWith("octogate-db")),
+                "and the database pool's: " + threadsOf(webapp));
         server.close();
         assertEquals(List.of(), threadsOf(webapp));
     }
@@ -74,6 +77,8 @@ class UndeployIT {
         ClassLoader webapp = server.webappClassLoader();
         assertTrue(threadsOf(webapp).stream().anyMatch(t -> t.startsWith("octogate-github-deadline")),
                 "the test sees the app's thread while it runs: " + threadsOf(webapp));
+        assertTrue(threadsOf(webapp).stream().anyMatch(t -> t.startsWith("octogate-db")),
+                "and the database pool's: " + threadsOf(webapp));
         try (LogCapture tomcat = LogCapture.of("org.apache.catalina")) {
             server.close();
             assertEquals(List.of(), threadsOf(webapp));
@@ -81,7 +86,7 @@ class UndeployIT {
             assertTrue(warnings.stream().noneMatch(l -> l.contains("--add-opens")),
                     "Tomcat's leak detection is on (see the failsafe argLine): " + warnings);
             assertEquals(List.of(), warnings.stream()
-                    .filter(l -> l.contains("thread") || l.contains("ThreadLocal")).toList());
+                    .filter(l -> l.contains("thread") || l.contains("ThreadLocal") || l.contains("JDBC")).toList());
         }
     }
 }

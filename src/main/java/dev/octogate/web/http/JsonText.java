@@ -55,6 +55,28 @@ public final class JsonText {
         return this;
     }
 
+    public JsonText field(String name, boolean value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    /** A field whose value is JSON already (an object or array this class wrote). */
+    public JsonText raw(String name, String json) {
+        name(name);
+        out.append(json);
+        return this;
+    }
+
+    /** JSON values (objects this class wrote) as one array. */
+    public static String array(java.util.List<String> values) {
+        StringBuilder array = new StringBuilder(values.size() * 128 + 2).append('[');
+        for (int i = 0; i < values.size(); i++) {
+            array.append(i == 0 ? "" : ",").append(values.get(i));
+        }
+        return array.append(']').toString();
+    }
+
     public String end() {
         return out.append('}').toString();
     }

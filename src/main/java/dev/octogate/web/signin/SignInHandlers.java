@@ -74,11 +74,6 @@ public final class SignInHandlers {
         exchange.redirect(302, result.next());
     }
 
-    /** {@code GET /}: greets the signed-in user. */
-    public void home(Exchange exchange) throws IOException {
-        exchange.page(200, HomePage.of(exchange.root(), exchange.user()));
-    }
-
     /** {@code GET /api/me}: the signed-in user as JSON. */
     public void me(Exchange exchange) throws IOException {
         GitHubUser user = exchange.user().profile();

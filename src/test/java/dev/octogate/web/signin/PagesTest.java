@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.octogate.github.GitHubUser;
 import dev.octogate.signin.SignInResult;
-import dev.octogate.signin.SignedInUser;
 import dev.octogate.signin.Refusal;
 import dev.octogate.web.http.ErrorPage;
 import dev.octogate.web.http.Link;
 import dev.octogate.web.http.Views;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,45 +24,6 @@ class PagesTest {
         return new String(VIEWS.render(page), StandardCharsets.UTF_8);
     }
 
-    static SignedInUser user(GitHubUser profile) {
-        return new SignedInUser(profile, "gho_token", List.of(), null, null, null, Instant.EPOCH, Instant.EPOCH,
-                "the-csrf-token", false);
-    }
-
-    @Test
-    void homeGreetsWithAvatarNameProfileAndASignOutFormCarryingTheToken() {
-        String page = render(HomePage.of("/cla", user(new GitHubUser("octocat", 1, "The Octocat",
-                "https://avatars.example/u/1", "https://github.com/octocat"))));
-        assertTrue(page.startsWith("<!DOCTYPE html>"), page);
-        assertTrue(page.contains("<title>Hello octocat · Octogate</title>"), page);
-        assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/cla/static/octogate.css\">"), page);
-        assertTrue(page.contains("<img class=\"avatar\" src=\"https://avatars.example/u/1\""), page);
-        assertTrue(page.contains("<h1>Hello octocat!</h1>"), page);
-        assertTrue(page.contains("<p class=\"name\">The Octocat</p>"), page);
-        assertTrue(page.contains("<a href=\"https://github.com/octocat\">Your GitHub profile</a>"), page);
-        assertTrue(page.contains("<form method=\"post\" action=\"/cla/logout\">"), page);
-        assertTrue(page.contains("<input type=\"hidden\" name=\"csrf\" value=\"the-csrf-token\">"), page);
-    }
-
-    @Test
-    void homeLeavesOutWhatTheAccountDoesNotHave() {
-        String page = render(HomePage.of("", user(new GitHubUser("octocat", 1, " ", null, null))));
-        assertFalse(page.contains("<img"), page);
-        assertFalse(page.contains("class=\"name\""), page);
-        assertFalse(page.contains("Your GitHub profile"), page);
-        assertTrue(page.contains("action=\"/logout\""), page);
-    }
-
-    @Test
-    void everyValueFromGitHubIsEscapedForItsPlace() {
-        String page = render(HomePage.of("", user(new GitHubUser("<script>x</script>", 1, "Mona \"&\" <b>Lisa</b>",
-                "https://a.example/\"><script>y</script>", "javascript:alert(1)"))));
-        assertFalse(page.contains("<script>"), page);
-        assertFalse(page.contains("<b>"), page);
-        assertTrue(page.contains("&lt;script&gt;x&lt;/script&gt;"), page);
-        assertFalse(page.contains("javascript:"), "a profile link is http(s) only: " + page);
-        assertFalse(page.contains("\"><script>"), page);
-    }
 
     @Test
     void signOutConfirmationAndSignedOut() {
